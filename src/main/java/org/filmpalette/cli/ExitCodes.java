@@ -1,0 +1,16 @@
+package org.filmpalette.cli;
+
+/** The process exit codes of the CLI contract (DESIGN.md §6). */
+final class ExitCodes {
+
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int BAD_CONFIGURATION = 2;
+
+    private ExitCodes() {}
+
+    /** Bad input found before anything ran is a usage error; anything else thrown is a failed job. */
+    static int of(Throwable error) {
+        return error instanceof IllegalArgumentException ? BAD_CONFIGURATION : FAILED;
+    }
+}

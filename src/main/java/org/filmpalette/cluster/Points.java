@@ -1,0 +1,40 @@
+package org.filmpalette.cluster;
+
+/** Input checks and the distance shared by the kernels: points are flat arrays, point {@code p} at {@code p * d}. */
+final class Points {
+
+    private Points() {}
+
+    /** Rejects a null, short or non-finite point array, or a non-positive count or dimension. */
+    static void check(double[] points, int dimensions, int count) {
+        if (dimensions < 1) {
+            throw new IllegalArgumentException("Invalid dimensions: " + dimensions + " (must be at least 1)");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("Invalid count: " + count + " (must be at least 1 point)");
+        }
+        if (points == null) {
+            throw new IllegalArgumentException("points must not be null");
+        }
+        long values = (long) count * dimensions;
+        if (points.length < values) {
+            throw new IllegalArgumentException("Invalid points length: " + points.length + " (must be at least count "
+                    + count + " × dimensions " + dimensions + ")");
+        }
+        for (int i = 0; i < values; i++) {
+            if (!Double.isFinite(points[i])) {
+                throw new IllegalArgumentException("Invalid points[" + i + "]: " + points[i] + " (must be finite)");
+            }
+        }
+    }
+
+    /** Squared Euclidean distance between {@code a[aOffset..+d)} and {@code b[bOffset..+d)}. */
+    static double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int dimensions) {
+        double sum = 0;
+        for (int j = 0; j < dimensions; j++) {
+            double diff = a[aOffset + j] - b[bOffset + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,349 @@
+package org.filmpalette.cluster;
+
+import java.util.SplittableRandom;
+
+/**
+ * Bisecting k-means for one still's pixels inside a Spark task, the algorithm of MLlib's {@code BisectingKMeans}
+ * (Steinbach, Karypis and Kumar, as modified by Spark) without a Spark job per fit.
+ *
+ * <p>All points start in one cluster. Level by level, every divisible leaf of the bottom level (at least one point
+ * and cost above machine epsilon × size, MLlib's {@code minDivisibleClusterSize} 1) is split in two; if that would
+ * give more than {@code k} leaves, only the largest clusters by size are split (ties to the older cluster). A split
+ * starts from the cluster center ± {@code 1e-4 · ‖center‖ · noise}, with noise uniform in [0, 1) per coordinate as
+ * MLlib's {@code splitCenter}, and runs 2-means Lloyd iterations on the cluster's own points for
+ * {@code maxIterations} (stopping early only once the two centers no longer change, which leaves the result the
+ * same). Points tied between the two children go left, as in MLlib. Each child's center is the mean of the points it
+ * finally received. Leaves that are not split at a level are never split later, as in MLlib.
+ *
+ * <p>Deviations, both for inputs where MLlib would split a cluster into an empty half: a cluster centered exactly at
+ * the origin scales its noise by its RMS radius instead of the zero norm, and a split that leaves one child empty is
+ * undone (the cluster stays a leaf and does not count toward {@code k}). Cluster costs are computed as sums of squared
+ * distances to the mean rather than MLlib's {@code Σ‖x‖² − n‖mean‖²}, so clusters of identical points are never
+ * divisible.
+ *
+ * <p>The result reports the leaf centers in depth-first (left child first) order, as MLlib numbers its leaves, with
+ * sizes and cost by nearest leaf center, empty leaves dropped. Randomness comes only from a {@link SplittableRandom}
+ * seeded with the {@code seed} argument, drawn in cluster order: the same input and seed give a bit-identical result.
+ * The loops allocate nothing; the instance keeps its scratch buffers between fits, so <b>an instance is not
+ * thread-safe</b>: use one per task thread.
+ */
+public final class TaskBisectingKMeans {
+
+    /** MLlib's {@code MLUtils.EPSILON}: the machine epsilon of double. */
+    private static final double EPSILON = Math.ulp(1.0);
+    private static final double NOISE_LEVEL = 1e-4;
+
+    private final int k;
+    private final int maxIterations;
+    private final int splitTrials;
+
+    // Every node owns the contiguous range [start, end) of `order`, a permutation of the point indices.
+    private int[] order = new int[0];
+    private int[] start;
+    private int[] end;
+    private int[] leftChild;
+    private double[] nodeCenters = new double[0];
+    private double[] nodeCosts;
+    private int nodeCount;
+
+    private int[] active;
+    private int[] nextActive;
+    private int[] divisible;
+    private int[] stack;
+    private double[] leafCenters = new double[0];
+    private double[] halves = new double[0];
+    private double[] halfSums = new double[0];
+    private double[] bestHalves = new double[0];
+
+    /**
+     * @param k             maximum number of leaf clusters, at least 1
+     * @param maxIterations 2-means iterations per split, at least 0 (MLlib's default is 20)
+     */
+    public TaskBisectingKMeans(int k, int maxIterations) {
+        this(k, maxIterations, 1);
+    }
+
+    TaskBisectingKMeans(int k, int maxIterations, int splitTrials) {
+        this.splitTrials = splitTrials;
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be at least 0)");
+        }
+        this.k = k;
+        this.maxIterations = maxIterations;
+        int nodes = 2 * k - 1;
+        this.start = new int[nodes];
+        this.end = new int[nodes];
+        this.leftChild = new int[nodes];
+        this.nodeCosts = new double[nodes];
+        this.active = new int[k];
+        this.nextActive = new int[k];
+        this.divisible = new int[k];
+        this.stack = new int[nodes];
+    }
+
+    /**
+     * Clusters {@code count} points into at most {@code k} leaf clusters.
+     *
+     * @param points     flat coordinates, point {@code p} at {@code p * dimensions}; only the first
+     *                   {@code count * dimensions} values are read, so a larger reused buffer is fine
+     * @param dimensions coordinates per point, at least 1
+     * @param count      number of points, at least 1
+     * @param seed       seed of the split noise
+     */
+    public Clustering fit(double[] points, int dimensions, int count, long seed) {
+        Points.check(points, dimensions, count);
+        reserve(dimensions, count);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int p = 0; p < count; p++) {
+            order[p] = p;
+        }
+        nodeCount = 0;
+        int root = addNode(points, dimensions, 0, count);
+        active[0] = root;
+        int activeCount = 1;
+        int needed = k - 1;
+        while (activeCount > 0 && needed > 0) {
+            int divisibleCount = chooseDivisible(activeCount, needed);
+            if (divisibleCount == 0) {
+                break;
+            }
+            int nextCount = 0;
+            for (int i = 0; i < divisibleCount; i++) {
+                int node = divisible[i];
+                if (split(points, dimensions, node, random)) {
+                    nextActive[nextCount++] = leftChild[node];
+                    nextActive[nextCount++] = leftChild[node] + 1;
+                    needed--;
+                }
+            }
+            int[] swap = active;
+            active = nextActive;
+            nextActive = swap;
+            activeCount = nextCount;
+        }
+        int leaves = collectLeaves(dimensions);
+        return Clustering.assign(points, dimensions, count, leafCenters, leaves);
+    }
+
+    private void reserve(int dimensions, int count) {
+        if (order.length < count) {
+            order = new int[count];
+        }
+        int nodes = 2 * k - 1;
+        if (nodeCenters.length < nodes * dimensions) {
+            nodeCenters = new double[nodes * dimensions];
+            leafCenters = new double[k * dimensions];
+            halves = new double[2 * dimensions];
+            halfSums = new double[2 * dimensions];
+            bestHalves = new double[2 * dimensions];
+        }
+    }
+
+    /**
+     * Fills {@link #divisible} with the divisible active nodes, at most {@code needed} of them (the largest, ties to
+     * the lower node), in node order; returns how many.
+     */
+    private int chooseDivisible(int activeCount, int needed) {
+        int count = 0;
+        for (int i = 0; i < activeCount; i++) {
+            int node = active[i];
+            int size = end[node] - start[node];
+            if (size >= 1 && nodeCosts[node] > EPSILON * size) {
+                divisible[count++] = node;
+            }
+        }
+        if (count > needed) {
+            sort(count, true);
+            count = needed;
+            sort(count, false);
+        }
+        return count;
+    }
+
+    /** Insertion sort of the first {@code count} divisible nodes: by size descending then node, or by node only. */
+    private void sort(int count, boolean bySize) {
+        for (int i = 1; i < count; i++) {
+            int node = divisible[i];
+            int j = i - 1;
+            while (j >= 0 && before(node, divisible[j], bySize)) {
+                divisible[j + 1] = divisible[j];
+                j--;
+            }
+            divisible[j + 1] = node;
+        }
+    }
+
+    private boolean before(int a, int b, boolean bySize) {
+        if (bySize) {
+            int sizeA = end[a] - start[a];
+            int sizeB = end[b] - start[b];
+            if (sizeA != sizeB) {
+                return sizeA > sizeB;
+            }
+        }
+        return a < b;
+    }
+
+    /** Adds a leaf node owning {@code order[from, to)}, with its mean as center and its cost; returns its index. */
+    private int addNode(double[] points, int dimensions, int from, int to) {
+        int node = nodeCount++;
+        start[node] = from;
+        end[node] = to;
+        leftChild[node] = -1;
+        int offset = node * dimensions;
+        for (int j = 0; j < dimensions; j++) {
+            nodeCenters[offset + j] = 0;
+        }
+        for (int q = from; q < to; q++) {
+            int pointOffset = order[q] * dimensions;
+            for (int j = 0; j < dimensions; j++) {
+                nodeCenters[offset + j] += points[pointOffset + j];
+            }
+        }
+        int size = to - from;
+        for (int j = 0; j < dimensions; j++) {
+            nodeCenters[offset + j] /= size;
+        }
+        double cost = 0;
+        for (int q = from; q < to; q++) {
+            cost += Points.squaredDistance(points, order[q] * dimensions, nodeCenters, offset, dimensions);
+        }
+        nodeCosts[node] = cost;
+        return node;
+    }
+
+    /**
+     * Bisects {@code node} with 2-means from its center ± noise and adds its two children; returns false, leaving the
+     * node a leaf, if one child would be empty.
+     */
+    private boolean split(double[] points, int dimensions, int node, SplittableRandom random) {
+        int offset = node * dimensions;
+        int from = start[node];
+        int to = end[node];
+        double norm = Math.sqrt(squaredNorm(nodeCenters, offset, dimensions));
+        double level = NOISE_LEVEL * norm;
+        if (level == 0) {
+            level = NOISE_LEVEL * Math.sqrt(nodeCosts[node] / (to - from));
+        }
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int trial = 0; trial < splitTrials; trial++) {
+            for (int j = 0; j < dimensions; j++) {
+                double noise = level * random.nextDouble();
+                halves[j] = nodeCenters[offset + j] - noise;
+                halves[dimensions + j] = nodeCenters[offset + j] + noise;
+            }
+            for (int iteration = 0; iteration < maxIterations; iteration++) {
+                if (!lloydStep(points, dimensions, from, to)) {
+                    break;
+                }
+            }
+            double cost = 0;
+            for (int q = from; q < to; q++) {
+                int pointOffset = order[q] * dimensions;
+                cost += Math.min(Points.squaredDistance(points, pointOffset, halves, 0, dimensions),
+                        Points.squaredDistance(points, pointOffset, halves, dimensions, dimensions));
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                System.arraycopy(halves, 0, bestHalves, 0, 2 * dimensions);
+            }
+        }
+        System.arraycopy(bestHalves, 0, halves, 0, 2 * dimensions);
+        int middle = partition(points, dimensions, from, to);
+        if (middle == from || middle == to) {
+            return false;
+        }
+        int left = addNode(points, dimensions, from, middle);
+        addNode(points, dimensions, middle, to);
+        leftChild[node] = left;
+        return true;
+    }
+
+    private static double squaredNorm(double[] values, int offset, int dimensions) {
+        double sum = 0;
+        for (int j = 0; j < dimensions; j++) {
+            sum += values[offset + j] * values[offset + j];
+        }
+        return sum;
+    }
+
+    /** One 2-means step on {@code order[from, to)} updating {@link #halves}; returns whether a center changed. */
+    private boolean lloydStep(double[] points, int dimensions, int from, int to) {
+        for (int j = 0; j < 2 * dimensions; j++) {
+            halfSums[j] = 0;
+        }
+        long leftCount = 0;
+        for (int q = from; q < to; q++) {
+            int pointOffset = order[q] * dimensions;
+            int sumOffset;
+            if (goesLeft(points, pointOffset, dimensions)) {
+                leftCount++;
+                sumOffset = 0;
+            } else {
+                sumOffset = dimensions;
+            }
+            for (int j = 0; j < dimensions; j++) {
+                halfSums[sumOffset + j] += points[pointOffset + j];
+            }
+        }
+        long rightCount = (to - from) - leftCount;
+        boolean changed = false;
+        for (int j = 0; j < dimensions; j++) {
+            if (leftCount > 0) {
+                double mean = halfSums[j] / leftCount;
+                changed |= mean != halves[j];
+                halves[j] = mean;
+            }
+            if (rightCount > 0) {
+                double mean = halfSums[dimensions + j] / rightCount;
+                changed |= mean != halves[dimensions + j];
+                halves[dimensions + j] = mean;
+            }
+        }
+        return changed;
+    }
+
+    private boolean goesLeft(double[] points, int pointOffset, int dimensions) {
+        double left = Points.squaredDistance(points, pointOffset, halves, 0, dimensions);
+        double right = Points.squaredDistance(points, pointOffset, halves, dimensions, dimensions);
+        return left <= right;
+    }
+
+    /** Reorders {@code order[from, to)} so points nearer the left half come first; returns where the right begins. */
+    private int partition(double[] points, int dimensions, int from, int to) {
+        int i = from;
+        int j = to - 1;
+        while (i <= j) {
+            if (goesLeft(points, order[i] * dimensions, dimensions)) {
+                i++;
+            } else {
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+                j--;
+            }
+        }
+        return i;
+    }
+
+    /** Copies the leaf centers into {@link #leafCenters} in depth-first, left-first order; returns how many. */
+    private int collectLeaves(int dimensions) {
+        int leaves = 0;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (leftChild[node] < 0) {
+                System.arraycopy(nodeCenters, node * dimensions, leafCenters, leaves * dimensions, dimensions);
+                leaves++;
+            } else {
+                stack[top++] = leftChild[node] + 1;
+                stack[top++] = leftChild[node];
+            }
+        }
+        return leaves;
+    }
+}

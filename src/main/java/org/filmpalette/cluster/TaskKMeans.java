@@ -1,0 +1,237 @@
+package org.filmpalette.cluster;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * K-means for one still's pixels inside a Spark task: k-means++ seeding, then Lloyd iterations, the algorithm of
+ * MLlib's {@code KMeans} without a Spark job per fit.
+ *
+ * <p>Seeding is greedy k-means++ (the variant scikit-learn uses by default): the first center is a uniformly random
+ * point; each further center is the best, by resulting cost, of {@code 2 + ⌊ln k⌋} candidates drawn with probability
+ * proportional to their squared distance to the nearest chosen center (D² sampling). Seeding stops early when every
+ * point coincides with a chosen center, so a still with fewer distinct colors than {@code k} gets fewer centers.
+ * Lloyd iterations then run until no center moves farther than {@code tolerance} (Euclidean, compared as MLlib does:
+ * squared move ≤ tolerance²) or {@code maxIterations} is reached; a center that loses all its points keeps its
+ * position, as in MLlib. The result reports the final centers with sizes and cost by nearest center, empty centers
+ * dropped.
+ *
+ * <p>Randomness comes only from a {@link SplittableRandom} seeded with the {@code seed} argument: the same points,
+ * dimensions, count and seed give a bit-identical result. The iteration loops allocate nothing; the instance keeps
+ * its scratch buffers between fits (they grow to the largest input seen), so <b>an instance is not thread-safe</b>:
+ * use one per task thread.
+ */
+public final class TaskKMeans {
+
+    private final int k;
+    private final int maxIterations;
+    private final double tolerance;
+    private final int seedingTrials;
+    private final int restarts;
+
+    private double[] centers = new double[0];
+    private double[] sums = new double[0];
+    private long[] counts = new long[0];
+    private double[] nearestDistances = new double[0];
+    private double[] bestCenters = new double[0];
+
+    /**
+     * @param k             maximum number of centers, at least 1
+     * @param maxIterations maximum number of Lloyd iterations, at least 0 (MLlib's default is 20)
+     * @param tolerance     convergence distance in clustering units, finite and at least 0 (MLlib's default is 1e-4)
+     */
+    public TaskKMeans(int k, int maxIterations, double tolerance) {
+        this(k, maxIterations, tolerance, 2 + (int) Math.log(k), 1);
+    }
+
+    /** As the public constructor, with the number of D²-sampled candidates per seeding step (1 = plain k-means++). */
+    TaskKMeans(int k, int maxIterations, double tolerance, int seedingTrials, int restarts) {
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be at least 0)");
+        }
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("Invalid tolerance: " + tolerance + " (must be finite and at least 0)");
+        }
+        if (seedingTrials < 1) {
+            throw new IllegalArgumentException("Invalid seedingTrials: " + seedingTrials + " (must be at least 1)");
+        }
+        this.k = k;
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+        this.seedingTrials = seedingTrials;
+        this.restarts = restarts;
+    }
+
+    /**
+     * Clusters {@code count} points into at most {@code k} centers.
+     *
+     * @param points     flat coordinates, point {@code p} at {@code p * dimensions}; only the first
+     *                   {@code count * dimensions} values are read, so a larger reused buffer is fine
+     * @param dimensions coordinates per point, at least 1
+     * @param count      number of points, at least 1
+     * @param seed       seed of the k-means++ sampling
+     */
+    public Clustering fit(double[] points, int dimensions, int count, long seed) {
+        Points.check(points, dimensions, count);
+        reserve(dimensions, count);
+        SplittableRandom random = new SplittableRandom(seed);
+        double bestCost = Double.POSITIVE_INFINITY;
+        int bestChosen = 0;
+        for (int r = 0; r < restarts; r++) {
+            int chosen = seedCenters(points, dimensions, count, random);
+            iterate(points, dimensions, count, chosen);
+            double cost = cost(points, dimensions, count, chosen);
+            if (cost < bestCost) {
+                bestCost = cost;
+                bestChosen = chosen;
+                System.arraycopy(centers, 0, bestCenters, 0, chosen * dimensions);
+            }
+        }
+        return Clustering.assign(points, dimensions, count, bestCenters, bestChosen);
+    }
+
+    private void reserve(int dimensions, int count) {
+        if (centers.length < k * dimensions) {
+            centers = new double[k * dimensions];
+            sums = new double[k * dimensions];
+            bestCenters = new double[k * dimensions];
+        }
+        if (counts.length < k) {
+            counts = new long[k];
+        }
+        if (nearestDistances.length < count) {
+            nearestDistances = new double[count];
+        }
+    }
+
+    /** Greedy k-means++ into {@link #centers}; returns the number of centers chosen. */
+    private int seedCenters(double[] points, int dimensions, int count, SplittableRandom random) {
+        int first = random.nextInt(count);
+        System.arraycopy(points, first * dimensions, centers, 0, dimensions);
+        double total = 0;
+        for (int p = 0; p < count; p++) {
+            double distance = Points.squaredDistance(points, p * dimensions, centers, 0, dimensions);
+            nearestDistances[p] = distance;
+            total += distance;
+        }
+        int chosen = 1;
+        while (chosen < k && total > 0) {
+            int best = -1;
+            double bestTotal = Double.POSITIVE_INFINITY;
+            for (int trial = 0; trial < seedingTrials; trial++) {
+                int candidate = sample(count, total, random);
+                double candidateTotal = totalWith(points, dimensions, count, candidate);
+                if (candidateTotal < bestTotal) {
+                    bestTotal = candidateTotal;
+                    best = candidate;
+                }
+            }
+            System.arraycopy(points, best * dimensions, centers, chosen * dimensions, dimensions);
+            total = 0;
+            for (int p = 0; p < count; p++) {
+                double distance = Points.squaredDistance(points, p * dimensions, points, best * dimensions, dimensions);
+                if (distance < nearestDistances[p]) {
+                    nearestDistances[p] = distance;
+                }
+                total += nearestDistances[p];
+            }
+            chosen++;
+        }
+        return chosen;
+    }
+
+    /** A point drawn with probability proportional to its squared distance to the nearest chosen center. */
+    private int sample(int count, double total, SplittableRandom random) {
+        double target = random.nextDouble() * total;
+        double cumulative = 0;
+        int lastPositive = -1;
+        for (int p = 0; p < count; p++) {
+            double distance = nearestDistances[p];
+            if (distance > 0) {
+                cumulative += distance;
+                lastPositive = p;
+                if (target < cumulative) {
+                    return p;
+                }
+            }
+        }
+        // Rounding can leave target at the very end of the cumulative sum.
+        return lastPositive;
+    }
+
+    /** The seeding cost if {@code candidate} were added as a center. */
+    private double totalWith(double[] points, int dimensions, int count, int candidate) {
+        double total = 0;
+        int candidateOffset = candidate * dimensions;
+        for (int p = 0; p < count; p++) {
+            double distance = Points.squaredDistance(points, p * dimensions, points, candidateOffset, dimensions);
+            total += Math.min(distance, nearestDistances[p]);
+        }
+        return total;
+    }
+
+    /** Lloyd iterations on the first {@code centerCount} {@link #centers}, in place. */
+    private void iterate(double[] points, int dimensions, int count, int centerCount) {
+        double squaredTolerance = tolerance * tolerance;
+        int values = centerCount * dimensions;
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            Arrays.fill(sums, 0, values, 0.0);
+            Arrays.fill(counts, 0, centerCount, 0L);
+            for (int p = 0; p < count; p++) {
+                int offset = p * dimensions;
+                int nearest = nearest(points, offset, dimensions, centerCount);
+                counts[nearest]++;
+                int sumOffset = nearest * dimensions;
+                for (int j = 0; j < dimensions; j++) {
+                    sums[sumOffset + j] += points[offset + j];
+                }
+            }
+            boolean converged = true;
+            for (int c = 0; c < centerCount; c++) {
+                if (counts[c] == 0) {
+                    continue;
+                }
+                int offset = c * dimensions;
+                double moved = 0;
+                for (int j = 0; j < dimensions; j++) {
+                    double mean = sums[offset + j] / counts[c];
+                    double diff = mean - centers[offset + j];
+                    moved += diff * diff;
+                    centers[offset + j] = mean;
+                }
+                if (moved > squaredTolerance) {
+                    converged = false;
+                }
+            }
+            if (converged) {
+                return;
+            }
+        }
+    }
+
+    private double cost(double[] points, int dimensions, int count, int centerCount) {
+        double total = 0;
+        for (int p = 0; p < count; p++) {
+            int offset = p * dimensions;
+            total += Points.squaredDistance(points, offset, centers,
+                    nearest(points, offset, dimensions, centerCount) * dimensions, dimensions);
+        }
+        return total;
+    }
+
+    private int nearest(double[] points, int offset, int dimensions, int centerCount) {
+        int best = 0;
+        double bestDistance = Points.squaredDistance(points, offset, centers, 0, dimensions);
+        for (int c = 1; c < centerCount; c++) {
+            double distance = Points.squaredDistance(points, offset, centers, c * dimensions, dimensions);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,81 @@
+package org.filmpalette.config;
+
+import java.util.List;
+
+/**
+ * Every job configuration key with its built-in default. Keys are {@code filmpalette.<flag>}; a flag given on the
+ * command line wins over {@code --conf}, which wins over the properties file, which wins over these defaults.
+ * Keys starting with {@code spark.} are passed to Spark unchanged.
+ */
+public final class ConfigKeys {
+
+    /** Frame archive root: a Hadoop FileSystem URI or a local path. */
+    public static final String INPUT = "filmpalette.input";
+    public static final String INPUT_DEFAULT = "data-sample";
+
+    /** Root under which the four tables are written. */
+    public static final String TABLES = "filmpalette.tables";
+    public static final String TABLES_DEFAULT = "palettes";
+
+    /** Palette size: the number of clusters per still and per film. */
+    public static final String K = "filmpalette.k";
+    public static final int K_DEFAULT = 8;
+
+    /** Comma-separated algorithms: {@code kmeans}, {@code bisecting}. */
+    public static final String ALGORITHMS = "filmpalette.algorithms";
+    public static final String ALGORITHMS_DEFAULT = "kmeans,bisecting";
+
+    /** Space the clustering runs in: {@code lab}, {@code rgb} or {@code hsv}. */
+    public static final String COLOR_SPACE = "filmpalette.color-space";
+    public static final String COLOR_SPACE_DEFAULT = "lab";
+
+    /** Pixels sampled per still. */
+    public static final String SAMPLE = "filmpalette.sample";
+    public static final int SAMPLE_DEFAULT = 4096;
+
+    /** Longer side, in pixels, frames are downscaled to while decoding. */
+    public static final String MAX_SIDE = "filmpalette.max-side";
+    public static final int MAX_SIDE_DEFAULT = 256;
+
+    /** Seed every random choice derives from, together with the film and frame ids. */
+    public static final String SEED = "filmpalette.seed";
+    public static final long SEED_DEFAULT = 42L;
+
+    /** Color order within a palette: {@code dominance}, {@code luminance} or {@code hue}. */
+    public static final String ORDER = "filmpalette.order";
+    public static final String ORDER_DEFAULT = "dominance";
+
+    /** {@code true} recomputes everything instead of only new and changed frames. */
+    public static final String FULL = "filmpalette.full";
+    public static final boolean FULL_DEFAULT = false;
+
+    /** Per-still engine: {@code task} (in-task kernels) or {@code mllib} (one MLlib fit per still). */
+    public static final String STILL_ENGINE = "filmpalette.still-engine";
+    public static final String STILL_ENGINE_DEFAULT = "task";
+
+    /** Frames whose header claims more pixels than this are rejected without being decoded. */
+    public static final String MAX_PIXELS = "filmpalette.max-pixels";
+    public static final long MAX_PIXELS_DEFAULT = 250_000_000L;
+
+    /** Lloyd iterations per fit, as MLlib's {@code maxIter}. */
+    public static final String MAX_ITERATIONS = "filmpalette.max-iterations";
+    public static final int MAX_ITERATIONS_DEFAULT = 20;
+
+    /** Films (and MLlib still fits) fitted at once from the driver's thread pool. */
+    public static final String PARALLELISM = "filmpalette.parallelism";
+    public static final int PARALLELISM_DEFAULT = 4;
+
+    /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
+    public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
+            ORDER, FULL, STILL_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM);
+
+    public static final String PREFIX = "filmpalette.";
+    public static final String SPARK_PREFIX = "spark.";
+
+    private ConfigKeys() {}
+
+    /** The command-line flag a key corresponds to, for error messages: {@code filmpalette.k} → {@code --k}. */
+    public static String flag(String key) {
+        return "--" + key.substring(PREFIX.length());
+    }
+}

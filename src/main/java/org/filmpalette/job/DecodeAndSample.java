@@ -1,0 +1,81 @@
+package org.filmpalette.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.filmpalette.ingest.DecodedFrame;
+import org.filmpalette.ingest.FrameDecoder;
+import org.filmpalette.ingest.FrameRejectedException;
+import org.filmpalette.ingest.PixelSampler;
+import org.filmpalette.ingest.RejectReason;
+import org.filmpalette.store.TableSchemas;
+
+/**
+ * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
+ * pixel sample. A frame that cannot be used becomes a rejected row with its reason; the task never fails on one.
+ */
+final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final HadoopConfiguration conf;
+    private final int maxSide;
+    private final long maxPixels;
+    private final int sampleSize;
+    private final long seed;
+
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed) {
+        this.conf = conf;
+        this.maxSide = maxSide;
+        this.maxPixels = maxPixels;
+        this.sampleSize = sampleSize;
+        this.seed = seed;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> listed) {
+        FrameDecoder decoder = new FrameDecoder(maxSide, maxPixels);
+        PixelSampler sampler = new PixelSampler(sampleSize);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return listed.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return decode(listed.next(), decoder, sampler);
+            }
+        };
+    }
+
+    private Row decode(Row frame, FrameDecoder decoder, PixelSampler sampler) {
+        String filmId = frame.getString(0);
+        String frameId = frame.getString(1);
+        Path path = new Path(frame.getString(2));
+        try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
+            DecodedFrame decoded = decoder.decode(in);
+            int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
+            if (pixels.length == 0) {
+                return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
+                        new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
+            }
+            return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
+                    decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null, pixels);
+        } catch (FrameRejectedException e) {
+            return rejected(frame, null, null, e);
+        } catch (IOException e) {
+            return rejected(frame, null, null, new FrameRejectedException(RejectReason.READ_ERROR, e.toString()));
+        }
+    }
+
+    private static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
+        return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
+                TableSchemas.STATUS_REJECTED, reason.getMessage(), null);
+    }
+}

@@ -1,0 +1,90 @@
+package org.filmpalette.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.filmpalette.ingest.FrameIds;
+
+/**
+ * Lists the frames under an input root on any Hadoop filesystem. The driver lists only the film folders; each
+ * film's files are listed inside a task, so archives with thousands of films are listed in parallel.
+ */
+final class FrameLister {
+
+    private final SparkSession spark;
+
+    FrameLister(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** Rows of {@link StageSchemas#LISTED}: one per frame file; hidden and non-image files are skipped. */
+    Dataset<Row> list(String inputRoot) {
+        List<String> films = filmFolders(inputRoot);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(1, Math.min(films.size(), context.defaultParallelism() * 4));
+        HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
+        JavaRDD<Row> frames = context.parallelize(films, slices).flatMap(film -> listFilm(conf, film));
+        return spark.createDataFrame(frames, StageSchemas.LISTED);
+    }
+
+    private List<String> filmFolders(String inputRoot) {
+        Path root = new Path(inputRoot);
+        try {
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+                throw new IllegalArgumentException("Invalid --input: " + inputRoot + " (not an existing folder)");
+            }
+            return Arrays.stream(fs.listStatus(root))
+                    .filter(FileStatus::isDirectory)
+                    .map(status -> status.getPath().toString())
+                    .filter(path -> !FrameIds.isHidden(new Path(path).getName()))
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the input root " + inputRoot, e);
+        }
+    }
+
+    private static Iterator<Row> listFilm(HadoopConfiguration conf, String filmFolder) {
+        Path folder = new Path(filmFolder);
+        String filmId = FrameIds.filmId(folder.getName());
+        List<Row> rows = new ArrayList<>();
+        try {
+            FileSystem fs = folder.getFileSystem(conf.value());
+            String prefix = fs.makeQualified(folder).toString() + "/";
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(folder, true);
+            while (files.hasNext()) {
+                LocatedFileStatus file = files.next();
+                String path = file.getPath().toString();
+                if (!path.startsWith(prefix)) {
+                    throw new IllegalStateException("Listed " + path + " outside its film folder " + prefix);
+                }
+                String relative = path.substring(prefix.length());
+                if (FrameIds.isFrame(relative)) {
+                    rows.add(RowFactory.create(filmId, FrameIds.frameId(relative), path, file.getLen(),
+                            new Timestamp(file.getModificationTime())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list film folder " + filmFolder, e);
+        }
+        return rows.iterator();
+    }
+}

@@ -1,0 +1,203 @@
+package org.filmpalette.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
+import static org.filmpalette.store.TableSchemas.ALGORITHM;
+import static org.filmpalette.store.TableSchemas.COLORS;
+import static org.filmpalette.store.TableSchemas.COLOR_SPACE;
+import static org.filmpalette.store.TableSchemas.COST;
+import static org.filmpalette.store.TableSchemas.FILM_ID;
+import static org.filmpalette.store.TableSchemas.FRAME_ID;
+import static org.filmpalette.store.TableSchemas.K;
+import static org.filmpalette.store.TableSchemas.REASON;
+import static org.filmpalette.store.TableSchemas.RUN_ID;
+import static org.filmpalette.store.TableSchemas.SAMPLED_PIXELS;
+import static org.filmpalette.store.TableSchemas.SEED;
+import static org.filmpalette.store.TableSchemas.STATUS;
+import static org.filmpalette.store.TableSchemas.STATUS_OK;
+import static org.filmpalette.store.TableSchemas.STATUS_REJECTED;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.storage.StorageLevel;
+import org.filmpalette.config.JobConfig;
+import org.filmpalette.config.StillEngine;
+import org.filmpalette.store.PaletteTables;
+import org.filmpalette.store.StagedCommit;
+import org.filmpalette.store.Table;
+import org.filmpalette.store.TableSchemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the palette job, in the order of DESIGN.md §1: list → plan → decode and sample → cluster stills →
+ * check → stage frames and stills → fit films → stage the run → commit. Only new and changed frames are decoded
+ * unless the run is {@code --full}; the output becomes visible film partition by film partition at commit.
+ */
+public final class PalettePipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PalettePipeline.class);
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final SparkSession spark;
+    private final JobConfig config;
+    private final PaletteTables tables;
+    private final StagedCommit commit;
+    private final String runId;
+    private final Instant startedAt = Instant.now();
+
+    public PalettePipeline(SparkSession spark, JobConfig config) {
+        this.spark = spark;
+        this.config = config;
+        this.tables = new PaletteTables(spark, config.tables());
+        this.commit = new StagedCommit(tables);
+        this.runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+    }
+
+    public RunSummary run() {
+        LOG.info("Run {} with configuration:\n{}", runId, config.describe());
+        stage("recover interrupted runs");
+        commit.recover();
+        Dataset<Row> listed = list();
+        IncrementalPlan plan = plan(listed);
+        Dataset<Row> clustered = clusterStills(decodeAndSample(plan.newFrames()));
+        try {
+            Counts counts = check(listed, plan, clustered);
+            stageFrames(plan, clustered);
+            stageStills(plan, clustered);
+            fitFilms(plan);
+            stageRun(counts, plan);
+            stage("commit " + plan.touchedFilms().size() + " film(s)");
+            commit.commit(runId, plan.touchedFilms());
+            return summarize(counts, plan);
+        } catch (RuntimeException e) {
+            commit.abandon(runId);
+            throw e;
+        } finally {
+            clustered.unpersist();
+            listed.unpersist();
+        }
+    }
+
+    private Dataset<Row> list() {
+        stage("list frames under " + config.input());
+        return new FrameLister(spark).list(config.input()).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private IncrementalPlan plan(Dataset<Row> listed) {
+        stage("compare the listing with the frames table");
+        IncrementalPlan plan = IncrementalPlan.of(spark, listed, tables.read(Table.FRAMES), config.mode());
+        LOG.info("{} film(s) to (re)compute: {}", plan.touchedFilms().size(), plan.touchedFilms());
+        return plan;
+    }
+
+    private Dataset<Row> decodeAndSample(Dataset<Row> newFrames) {
+        HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
+        return newFrames.mapPartitions(
+                new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(), config.seed()),
+                Encoders.row(StageSchemas.SAMPLED));
+    }
+
+    private Dataset<Row> clusterStills(Dataset<Row> sampled) {
+        stage("decode, sample and cluster stills (" + config.stillEngine().id() + " engine)");
+        Dataset<Row> clustered = config.stillEngine() == StillEngine.MLLIB
+                ? new MllibStillEngine(spark, config).cluster(sampled)
+                : sampled.mapPartitions(new ClusterStillsInTask(config.colorSpace(), config.k(),
+                        config.maxIterations(), config.order(), config.algorithms(), config.seed()),
+                        Encoders.row(StageSchemas.CLUSTERED));
+        return clustered.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** Every new frame must come out as exactly one ok or rejected row before anything is written. */
+    private Counts check(Dataset<Row> listed, IncrementalPlan plan, Dataset<Row> clustered) {
+        long seen = listed.count();
+        long expected = plan.newFrames().count();
+        Map<String, Long> reasons = new TreeMap<>();
+        long ok = 0;
+        for (Row row : clustered.groupBy(col(STATUS), split(col(REASON), ":").getItem(0).as(REASON)).count()
+                .collectAsList()) {
+            if (STATUS_OK.equals(row.getString(0))) {
+                ok += row.getLong(2);
+            } else {
+                reasons.merge(row.getString(1), row.getLong(2), Long::sum);
+            }
+        }
+        long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+        if (ok + rejected != expected) {
+            throw new IllegalStateException("Frames lost: " + expected + " new frames listed but " + ok + " ok + "
+                    + rejected + " rejected came out of decoding");
+        }
+        LOG.info("{} frame(s) listed, {} new: {} ok, {} rejected {}", seen, expected, ok, rejected, reasons);
+        return new Counts(seen, expected, rejected, reasons);
+    }
+
+    private void stageFrames(IncrementalPlan plan, Dataset<Row> clustered) {
+        stage("write frames");
+        Dataset<Row> fresh = clustered.withColumn(RUN_ID, lit(runId));
+        tables.stage(runId, Table.FRAMES, plan.keptFrames().unionByName(
+                fresh.select(StageSchemas.columns(TableSchemas.FRAMES_SCHEMA))));
+    }
+
+    private void stageStills(IncrementalPlan plan, Dataset<Row> clustered) {
+        stage("write still palettes");
+        Dataset<Row> fresh = clustered.where(col(STATUS).equalTo(STATUS_OK))
+                .select(col(FILM_ID), col(FRAME_ID), col(SAMPLED_PIXELS),
+                        explode(col(StageSchemas.PALETTES)).as("palette"))
+                .select(col(FILM_ID), col(FRAME_ID), col("palette." + ALGORITHM).as(ALGORITHM),
+                        lit(config.colorSpace().id()).as(COLOR_SPACE), lit(config.k()).as(K),
+                        lit(config.seed()).as(SEED), col("palette." + COLORS).as(COLORS), col(SAMPLED_PIXELS),
+                        col("palette." + COST).as(COST), lit(runId).as(RUN_ID));
+        tables.stage(runId, Table.STILL_PALETTES,
+                plan.keptStills(tables.read(Table.STILL_PALETTES)).unionByName(fresh));
+    }
+
+    private void fitFilms(IncrementalPlan plan) {
+        stage("fit film palettes");
+        List<Row> films = new FilmPaletteFitter(spark, config).fit(tables.readStaged(runId, Table.STILL_PALETTES),
+                plan.touchedFilms(), runId, Timestamp.from(Instant.now()));
+        tables.stage(runId, Table.FILM_PALETTES, spark.createDataFrame(films, TableSchemas.FILM_PALETTES_SCHEMA));
+    }
+
+    private void stageRun(Counts counts, IncrementalPlan plan) {
+        Row run = RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(Instant.now()), "succeeded",
+                counts.seen(), counts.fresh(), counts.rejected(), (long) plan.touchedFilms().size(),
+                config.describe(), Version.current());
+        tables.stage(runId, Table.RUNS, spark.createDataFrame(List.of(run), TableSchemas.RUNS_SCHEMA));
+    }
+
+    private RunSummary summarize(Counts counts, IncrementalPlan plan) {
+        Dataset<Row> palettes = tables.read(Table.FILM_PALETTES).orderBy(FILM_ID, ALGORITHM);
+        List<String> lines = new ArrayList<>();
+        for (Row row : palettes.select(col(FILM_ID), col(ALGORITHM), col(COLORS)).collectAsList()) {
+            lines.add(row.getString(0) + " " + row.getString(1) + ": "
+                    + PaletteRows.palette(row.getList(2)).hexList());
+        }
+        long films = tables.read(Table.FRAMES).select(FILM_ID).distinct().count();
+        double seconds = (Instant.now().toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+        return new RunSummary(runId, config.tables(), counts.seen(), counts.fresh(), counts.rejected(),
+                counts.reasons(), plan.touchedFilms(), films, lines, seconds);
+    }
+
+    private void stage(String description) {
+        spark.sparkContext().setJobDescription("filmpalette " + runId + ": " + description);
+        LOG.info("{}", description);
+    }
+
+    private record Counts(long seen, long fresh, long rejected, Map<String, Long> reasons) {}
+}

@@ -1,0 +1,37 @@
+package org.filmpalette.job;
+
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.JobConfig;
+
+/**
+ * Creates the session a run uses. Under spark-submit the master and settings come from there; run on its own the
+ * job embeds a lean local Spark ({@code local[*]}, UI off, loopback only, few shuffle partitions).
+ */
+public final class SparkSessions {
+
+    private SparkSessions() {}
+
+    public static SparkSession create(JobConfig config) {
+        SparkConf submitted = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder().appName("filmpalette");
+        boolean embedded = !submitted.contains("spark.master") && !config.sparkConf().containsKey("spark.master");
+        if (embedded) {
+            builder.master("local[*]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions",
+                            Integer.toString(2 * Runtime.getRuntime().availableProcessors()));
+        }
+        builder.config("spark.scheduler.mode", "FAIR")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        for (Map.Entry<String, String> setting : config.sparkConf().entrySet()) {
+            builder.config(setting.getKey(), setting.getValue());
+        }
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,86 @@
+package org.filmpalette.job;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+import static org.filmpalette.store.TableSchemas.ALGORITHM;
+import static org.filmpalette.store.TableSchemas.COLORS;
+import static org.filmpalette.store.TableSchemas.COLORS_TYPE;
+import static org.filmpalette.store.TableSchemas.COST;
+import static org.filmpalette.store.TableSchemas.FILM_ID;
+import static org.filmpalette.store.TableSchemas.FRAME_ID;
+import static org.filmpalette.store.TableSchemas.HEIGHT;
+import static org.filmpalette.store.TableSchemas.MODIFIED_AT;
+import static org.filmpalette.store.TableSchemas.PATH;
+import static org.filmpalette.store.TableSchemas.REASON;
+import static org.filmpalette.store.TableSchemas.SAMPLED_PIXELS;
+import static org.filmpalette.store.TableSchemas.SIZE_BYTES;
+import static org.filmpalette.store.TableSchemas.STATUS;
+import static org.filmpalette.store.TableSchemas.WIDTH;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Schemas of the rows passed between pipeline stages (the tables' own schemas are in {@code store}). */
+final class StageSchemas {
+
+    /** Column of packed sRGB ints (0xRRGGBB) sampled from one frame. */
+    static final String PIXELS = "pixels";
+    /** Column of the per-algorithm palettes of one still. */
+    static final String PALETTES = "palettes";
+
+    /** A file found under the input root. */
+    static final StructType LISTED = createStructType(List.of(
+            createStructField(FILM_ID, StringType, false),
+            createStructField(FRAME_ID, StringType, false),
+            createStructField(PATH, StringType, false),
+            createStructField(SIZE_BYTES, LongType, false),
+            createStructField(MODIFIED_AT, TimestampType, false)));
+
+    /** A decoded frame: its outcome and, when ok, its pixel sample. */
+    static final StructType SAMPLED = extend(LISTED,
+            createStructField(WIDTH, IntegerType, true),
+            createStructField(HEIGHT, IntegerType, true),
+            createStructField(STATUS, StringType, false),
+            createStructField(REASON, StringType, true),
+            createStructField(PIXELS, createArrayType(IntegerType, false), true));
+
+    /** One palette of a still. */
+    static final StructType STILL_PALETTE = createStructType(List.of(
+            createStructField(ALGORITHM, StringType, false),
+            createStructField(COLORS, COLORS_TYPE, false),
+            createStructField(COST, DoubleType, false)));
+
+    /** A frame's outcome with its still palettes, pixels dropped. */
+    static final StructType CLUSTERED = extend(LISTED,
+            createStructField(WIDTH, IntegerType, true),
+            createStructField(HEIGHT, IntegerType, true),
+            createStructField(STATUS, StringType, false),
+            createStructField(REASON, StringType, true),
+            createStructField(SAMPLED_PIXELS, IntegerType, false),
+            createStructField(PALETTES, createArrayType(STILL_PALETTE, false), false));
+
+    private StageSchemas() {}
+
+    /** The schema's fields as columns, to select a Dataset into that shape. */
+    static Column[] columns(StructType schema) {
+        return Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new);
+    }
+
+    private static StructType extend(StructType base, StructField... more) {
+        List<StructField> fields = new ArrayList<>(List.of(base.fields()));
+        fields.addAll(List.of(more));
+        return createStructType(fields);
+    }
+}

@@ -1,0 +1,128 @@
+package org.filmpalette.store;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Column names and Spark schemas of the tables in DESIGN.md §5. Every column name used in code or in the README's
+ * SQL is one of these constants.
+ */
+public final class TableSchemas {
+
+    public static final String FILM_ID = "film_id";
+    public static final String FRAME_ID = "frame_id";
+    public static final String PATH = "path";
+    public static final String SIZE_BYTES = "size_bytes";
+    public static final String MODIFIED_AT = "modified_at";
+    public static final String WIDTH = "width";
+    public static final String HEIGHT = "height";
+    public static final String STATUS = "status";
+    public static final String REASON = "reason";
+    public static final String RUN_ID = "run_id";
+    public static final String ALGORITHM = "algorithm";
+    public static final String COLOR_SPACE = "color_space";
+    public static final String K = "k";
+    public static final String SEED = "seed";
+    public static final String COLORS = "colors";
+    public static final String SAMPLED_PIXELS = "sampled_pixels";
+    public static final String COST = "cost";
+    public static final String FRAMES = "frames";
+    public static final String COMPUTED_AT = "computed_at";
+    public static final String STARTED_AT = "started_at";
+    public static final String FINISHED_AT = "finished_at";
+    public static final String FRAMES_SEEN = "frames_seen";
+    public static final String FRAMES_NEW = "frames_new";
+    public static final String FRAMES_REJECTED = "frames_rejected";
+    public static final String FILMS_TOUCHED = "films_touched";
+    public static final String CONFIG = "config";
+    public static final String VERSION = "version";
+
+    /** Fields of one element of {@code colors}. */
+    public static final String RANK = "rank";
+    public static final String HEX = "hex";
+    public static final String R = "r";
+    public static final String G = "g";
+    public static final String B = "b";
+    public static final String LAB_L = "lab_l";
+    public static final String LAB_A = "lab_a";
+    public static final String LAB_B = "lab_b";
+    public static final String SHARE = "share";
+
+    /** {@code frames.status} of a frame that got palettes. */
+    public static final String STATUS_OK = "ok";
+    /** {@code frames.status} of a frame that could not be used; {@code reason} says why. */
+    public static final String STATUS_REJECTED = "rejected";
+
+    /** One palette color: sRGB 0–255, CIELAB D65, share in [0,1]. */
+    public static final StructType COLOR = createStructType(List.of(
+            createStructField(RANK, IntegerType, false),
+            createStructField(HEX, StringType, false),
+            createStructField(R, IntegerType, false),
+            createStructField(G, IntegerType, false),
+            createStructField(B, IntegerType, false),
+            createStructField(LAB_L, DoubleType, false),
+            createStructField(LAB_A, DoubleType, false),
+            createStructField(LAB_B, DoubleType, false),
+            createStructField(SHARE, DoubleType, false)));
+
+    public static final ArrayType COLORS_TYPE = createArrayType(COLOR, false);
+
+    public static final StructType FRAMES_SCHEMA = createStructType(List.of(
+            createStructField(FILM_ID, StringType, false),
+            createStructField(FRAME_ID, StringType, false),
+            createStructField(PATH, StringType, false),
+            createStructField(SIZE_BYTES, LongType, false),
+            createStructField(MODIFIED_AT, TimestampType, false),
+            createStructField(WIDTH, IntegerType, true),
+            createStructField(HEIGHT, IntegerType, true),
+            createStructField(STATUS, StringType, false),
+            createStructField(REASON, StringType, true),
+            createStructField(RUN_ID, StringType, false)));
+
+    public static final StructType STILL_PALETTES_SCHEMA = createStructType(List.of(
+            createStructField(FILM_ID, StringType, false),
+            createStructField(FRAME_ID, StringType, false),
+            createStructField(ALGORITHM, StringType, false),
+            createStructField(COLOR_SPACE, StringType, false),
+            createStructField(K, IntegerType, false),
+            createStructField(SEED, LongType, false),
+            createStructField(COLORS, COLORS_TYPE, false),
+            createStructField(SAMPLED_PIXELS, IntegerType, false),
+            createStructField(COST, DoubleType, false),
+            createStructField(RUN_ID, StringType, false)));
+
+    public static final StructType FILM_PALETTES_SCHEMA = createStructType(List.of(
+            createStructField(FILM_ID, StringType, false),
+            createStructField(ALGORITHM, StringType, false),
+            createStructField(COLOR_SPACE, StringType, false),
+            createStructField(K, IntegerType, false),
+            createStructField(COLORS, COLORS_TYPE, false),
+            createStructField(FRAMES, IntegerType, false),
+            createStructField(RUN_ID, StringType, false),
+            createStructField(COMPUTED_AT, TimestampType, false)));
+
+    public static final StructType RUNS_SCHEMA = createStructType(List.of(
+            createStructField(RUN_ID, StringType, false),
+            createStructField(STARTED_AT, TimestampType, false),
+            createStructField(FINISHED_AT, TimestampType, true),
+            createStructField(STATUS, StringType, false),
+            createStructField(FRAMES_SEEN, LongType, false),
+            createStructField(FRAMES_NEW, LongType, false),
+            createStructField(FRAMES_REJECTED, LongType, false),
+            createStructField(FILMS_TOUCHED, LongType, false),
+            createStructField(CONFIG, StringType, false),
+            createStructField(VERSION, StringType, false)));
+
+    private TableSchemas() {}
+}
