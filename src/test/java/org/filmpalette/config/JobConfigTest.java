@@ -1,0 +1,90 @@
+package org.filmpalette.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.filmpalette.color.ColorSpace;
+import org.filmpalette.palette.Order;
+import org.junit.jupiter.api.Test;
+
+class JobConfigTest {
+
+    @Test
+    void defaultsMatchTheDocumentedOnes() {
+        JobConfig config = JobConfig.fromSettings(Map.of());
+
+        assertEquals("file:" + Path.of("data-sample").toAbsolutePath(), config.input());
+        assertEquals("file:" + Path.of("palettes").toAbsolutePath(), config.tables());
+        assertEquals(8, config.k());
+        assertEquals(ColorSpace.LAB, config.colorSpace());
+        assertEquals(4096, config.sample());
+        assertEquals(256, config.maxSide());
+        assertEquals(42L, config.seed());
+        assertEquals(Order.DOMINANCE, config.order());
+        assertEquals(RunMode.INCREMENTAL, config.mode());
+        assertEquals(StillEngine.TASK, config.stillEngine());
+        assertEquals(java.util.EnumSet.allOf(Algorithm.class), config.algorithms());
+    }
+
+    @Test
+    void badValuesNameTheFlagAndTheValue() {
+        assertMessage("Invalid --k: 1 (must be between 2 and 64)", ConfigKeys.K, "1");
+        assertMessage("Invalid --k: 1000 (must be between 2 and 64)", ConfigKeys.K, "1000");
+        assertMessage("Invalid --k: eight (not a whole number)", ConfigKeys.K, "eight");
+        assertMessage("Invalid --sample: 0 (must be between 16 and 1000000)", ConfigKeys.SAMPLE, "0");
+        assertMessage("Invalid --color-space: xyz (must be one of lab, rgb, hsv)", ConfigKeys.COLOR_SPACE, "xyz");
+        assertMessage("Invalid --still-engine: gpu (must be task or mllib)", ConfigKeys.STILL_ENGINE, "gpu");
+        assertMessage("Invalid --algorithms: dbscan (must be kmeans and/or bisecting)", ConfigKeys.ALGORITHMS, "dbscan");
+        assertMessage("Invalid --full: yes (must be true or false)", ConfigKeys.FULL, "yes");
+    }
+
+    @Test
+    void unknownKeysFail() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> JobConfig.fromSettings(Map.of("filmpalette.colour-space", "lab")));
+        assertTrue(error.getMessage().startsWith("Unknown configuration key: filmpalette.colour-space"),
+                error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(Map.of("hadoop.x", "1")));
+    }
+
+    @Test
+    void tablesInsideTheInputAreRefused() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(ConfigKeys.INPUT, "/archive/frames");
+        settings.put(ConfigKeys.TABLES, "/archive/frames/palettes");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> JobConfig.fromSettings(settings));
+        assertEquals("Invalid --tables: file:/archive/frames/palettes (must not be inside --input file:/archive/frames:"
+                + " the tables would be read as frames)", error.getMessage());
+
+        settings.put(ConfigKeys.TABLES, "/archive/frames-palettes");
+        assertEquals("file:/archive/frames-palettes", JobConfig.fromSettings(settings).tables());
+    }
+
+    @Test
+    void sparkKeysPassThroughAndSecretsAreMaskedInTheDescription() {
+        JobConfig config = JobConfig.fromSettings(Map.of(
+                "spark.hadoop.fs.s3a.secret.key", "SECRETVALUE",
+                "spark.hadoop.fs.s3a.access.key", "ACCESSVALUE",
+                "spark.sql.shuffle.partitions", "3"));
+
+        assertEquals("SECRETVALUE", config.sparkConf().get("spark.hadoop.fs.s3a.secret.key"));
+        String description = config.describe();
+        assertFalse(description.contains("SECRETVALUE"), description);
+        assertFalse(description.contains("ACCESSVALUE"), description);
+        assertTrue(description.contains("spark.sql.shuffle.partitions=3\n"), description);
+        assertTrue(description.contains("filmpalette.k=8\n"), description);
+    }
+
+    private static void assertMessage(String expected, String key, String value) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> JobConfig.fromSettings(Map.of(key, value)));
+        assertEquals(expected, error.getMessage());
+    }
+}

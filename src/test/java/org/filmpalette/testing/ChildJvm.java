@@ -1,0 +1,57 @@
+package org.filmpalette.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a main class in a child JVM with the test classpath and Spark's JDK 17 flags, as a user's process would. */
+public final class ChildJvm {
+
+    /** Exit code and output of a finished child. */
+    public record Result(int exitCode, String stdout, String stderr) {}
+
+    private ChildJvm() {}
+
+    public static Result run(Path workingDirectory, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.addAll(Arrays.asList(jvmFlags()));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(Arrays.asList(args));
+        try {
+            Path stdout = java.nio.file.Files.createTempFile("child", ".out");
+            Path stderr = java.nio.file.Files.createTempFile("child", ".err");
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Child JVM " + mainClass + " did not finish in 5 minutes");
+            }
+            return new Result(process.exitValue(), java.nio.file.Files.readString(stdout),
+                    java.nio.file.Files.readString(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The module flags from the build (pom.xml's spark.jvm.flags). */
+    public static String[] jvmFlags() {
+        try (InputStream in = ChildJvm.class.getResourceAsStream("/org/filmpalette/jvm.options")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
