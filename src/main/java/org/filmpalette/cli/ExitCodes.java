@@ -1,5 +1,7 @@
 package org.filmpalette.cli;
 
+import picocli.CommandLine;
+
 /** The process exit codes of the CLI contract (DESIGN.md §6). */
 final class ExitCodes {
 
@@ -11,6 +13,7 @@ final class ExitCodes {
 
     /** Bad input found before anything ran is a usage error; anything else thrown is a failed job. */
     static int of(Throwable error) {
-        return error instanceof IllegalArgumentException ? BAD_CONFIGURATION : FAILED;
+        boolean badUsage = error instanceof IllegalArgumentException || error instanceof CommandLine.ParameterException;
+        return badUsage ? BAD_CONFIGURATION : FAILED;
     }
 }

@@ -72,9 +72,9 @@ public final class PalettePipeline {
 
     public RunSummary run() {
         LOG.info("Run {} with configuration:\n{}", runId, config.describe());
+        Dataset<Row> listed = list();
         stage("recover interrupted runs");
         commit.recover();
-        Dataset<Row> listed = list();
         IncrementalPlan plan = plan(listed);
         Dataset<Row> clustered = clusterStills(decodeAndSample(plan.newFrames()));
         try {
