@@ -64,7 +64,7 @@ class RunCommandTest {
     void unknownFlagIsAUsageError() {
         String[] result = execute("run", "--colour-space", "lab");
         assertEquals("2", result[0]);
-        assertEquals(true, result[1].startsWith("Unknown option: '--colour-space'"), result[1]);
+        assertEquals(true, result[1].startsWith("Unknown options: '--colour-space', 'lab'"), result[1]);
     }
 
     private void assertRefused(String message, String... flag) {
