@@ -87,7 +87,8 @@ public final class MllibClusterer {
                 weights[total.getInt(0)] = total.getDouble(1);
             }
         } else {
-            for (int i = 0; i < sizes.length; i++) {
+            // The summary has k sizes even when MLlib found fewer distinct centers.
+            for (int i = 0; i < weights.length; i++) {
                 weights[i] = sizes[i];
             }
         }
