@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--still-engine", paramLabel = "ENGINE", description = "task (default) or mllib")
     private String stillEngine;
 
+    @Option(names = "--blank-frames", paramLabel = "MODE",
+            description = "exclude (default) or include near-uniform black/white frames in film palettes")
+    private String blankFrames;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file of defaults. Default: $FILMPALETTE_HOME/conf/filmpalette.properties if present")
     private Path configFile;
@@ -102,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
         putIfGiven(settings, ConfigKeys.SEED, seed);
         putIfGiven(settings, ConfigKeys.ORDER, order);
         putIfGiven(settings, ConfigKeys.STILL_ENGINE, stillEngine);
+        putIfGiven(settings, ConfigKeys.BLANK_FRAMES, blankFrames);
         if (full) {
             settings.put(ConfigKeys.FULL, "true");
         }

@@ -30,6 +30,13 @@ final class Points {
 
     /** Squared Euclidean distance between {@code a[aOffset..+d)} and {@code b[bOffset..+d)}. */
     static double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int dimensions) {
+        if (dimensions == 3) {
+            // Colors are 3-D: the unrolled form is about twice as fast and sums in the same order as the loop.
+            double d0 = a[aOffset] - b[bOffset];
+            double d1 = a[aOffset + 1] - b[bOffset + 1];
+            double d2 = a[aOffset + 2] - b[bOffset + 2];
+            return d0 * d0 + d1 * d1 + d2 * d2;
+        }
         double sum = 0;
         for (int j = 0; j < dimensions; j++) {
             double diff = a[aOffset + j] - b[bOffset + j];

@@ -65,9 +65,13 @@ public final class ConfigKeys {
     public static final String PARALLELISM = "filmpalette.parallelism";
     public static final int PARALLELISM_DEFAULT = 4;
 
+    /** Whether near-uniform black or white frames count in film palettes: {@code exclude} or {@code include}. */
+    public static final String BLANK_FRAMES = "filmpalette.blank-frames";
+    public static final String BLANK_FRAMES_DEFAULT = "exclude";
+
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
-            ORDER, FULL, STILL_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM);
+            ORDER, FULL, STILL_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM, BLANK_FRAMES);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";

@@ -36,6 +36,7 @@ public record JobConfig(
         long maxPixels,
         int maxIterations,
         int parallelism,
+        BlankFrames blankFrames,
         Map<String, String> sparkConf) {
 
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
@@ -94,6 +95,7 @@ public record JobConfig(
                 s.longValue(ConfigKeys.MAX_PIXELS, ConfigKeys.MAX_PIXELS_DEFAULT),
                 s.integer(ConfigKeys.MAX_ITERATIONS, ConfigKeys.MAX_ITERATIONS_DEFAULT),
                 s.integer(ConfigKeys.PARALLELISM, ConfigKeys.PARALLELISM_DEFAULT),
+                s.parsed(ConfigKeys.BLANK_FRAMES, ConfigKeys.BLANK_FRAMES_DEFAULT, BlankFrames::parse),
                 spark);
     }
 
@@ -114,6 +116,7 @@ public record JobConfig(
         all.put(ConfigKeys.MAX_PIXELS, Long.toString(maxPixels));
         all.put(ConfigKeys.MAX_ITERATIONS, Integer.toString(maxIterations));
         all.put(ConfigKeys.PARALLELISM, Integer.toString(parallelism));
+        all.put(ConfigKeys.BLANK_FRAMES, blankFrames.id());
         sparkConf.forEach((key, value) -> all.put(key, masked(key, value)));
         StringBuilder text = new StringBuilder();
         all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));

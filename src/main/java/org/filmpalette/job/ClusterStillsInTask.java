@@ -69,6 +69,6 @@ final class ClusterStillsInTask implements MapPartitionsFunction<Row, Row> {
             }
         }
         return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), frame.get(5),
-                frame.get(6), frame.get(7), frame.get(8), sampledPixels, palettes.toArray(new Row[0]));
+                frame.get(6), frame.get(7), frame.get(8), frame.get(9), sampledPixels, palettes.toArray(new Row[0]));
     }
 }

@@ -8,16 +8,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.filmpalette.ingest.BlankFrame;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
+import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
 import org.filmpalette.store.TableSchemas;
 
 /**
  * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
- * pixel sample. A frame that cannot be used becomes a rejected row with its reason; the task never fails on one.
+ * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged. A frame that cannot be used becomes a rejected row with its reason; the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
@@ -59,14 +61,16 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
         String frameId = frame.getString(1);
         Path path = new Path(frame.getString(2));
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
-            DecodedFrame decoded = decoder.decode(in);
+            DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
             int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
             if (pixels.length == 0) {
                 return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
                         new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
             }
+            BlankFrame blank = BlankFrame.of(pixels);
             return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
-                    decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null, pixels);
+                    decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
+                    blank == null ? null : blank.id(), pixels);
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
@@ -76,6 +80,6 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
         return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
-                TableSchemas.STATUS_REJECTED, reason.getMessage(), null);
+                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null);
     }
 }

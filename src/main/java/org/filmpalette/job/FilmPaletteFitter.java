@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.filmpalette.store.TableSchemas.ALGORITHM;
 import static org.filmpalette.store.TableSchemas.B;
+import static org.filmpalette.store.TableSchemas.BLANK;
 import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.cluster.MllibClusterer;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.BlankFrames;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Palette;
@@ -47,12 +49,14 @@ final class FilmPaletteFitter {
     }
 
     /** Rows of the {@code film_palettes} table for {@code films}, from their complete {@code still_palettes} rows. */
-    List<Row> fit(Dataset<Row> stillPalettes, List<String> films, String runId, Timestamp computedAt) {
+    List<Row> fit(Dataset<Row> stillPalettes, Dataset<Row> frames, List<String> films, String runId,
+            Timestamp computedAt) {
+        Dataset<Row> blank = frames.where(col(BLANK).isNotNull()).select(FILM_ID, FRAME_ID);
         MllibClusterer clusterer = new MllibClusterer(config.k(), config.maxIterations());
         List<Callable<Row>> fits = new ArrayList<>();
         for (String film : films) {
             for (Algorithm algorithm : config.algorithms()) {
-                fits.add(() -> fitFilm(stillPalettes, clusterer, film, algorithm, runId, computedAt));
+                fits.add(() -> fitFilm(stillPalettes, blank, clusterer, film, algorithm, runId, computedAt));
             }
         }
         return new DriverPool(spark.sparkContext(), config.parallelism()).run("fit film palettes", fits)
@@ -64,10 +68,9 @@ final class FilmPaletteFitter {
         return PixelSampler.frameSeed(seed, filmId, "");
     }
 
-    private Row fitFilm(Dataset<Row> stillPalettes, MllibClusterer clusterer, String film, Algorithm algorithm,
-            String runId, Timestamp computedAt) {
-        Dataset<Row> stills = stillPalettes
-                .where(col(FILM_ID).equalTo(film).and(col(ALGORITHM).equalTo(algorithm.id())));
+    private Row fitFilm(Dataset<Row> stillPalettes, Dataset<Row> blank, MllibClusterer clusterer, String film,
+            Algorithm algorithm, String runId, Timestamp computedAt) {
+        Dataset<Row> stills = stillsOf(stillPalettes, blank, film, algorithm);
         Dataset<Row> colors = stills.select(col(FRAME_ID), explode(col(COLORS)).as(COLOR))
                 .select(col(FRAME_ID), col(COLOR + "." + RANK).as(RANK), rgb().as("rgb"),
                         col(COLOR + "." + SHARE).as(MllibClusterer.WEIGHT))
@@ -89,6 +92,18 @@ final class FilmPaletteFitter {
         } finally {
             colors.unpersist();
         }
+    }
+
+    /** The film's stills for one algorithm; blank frames left out unless included or nothing else is left. */
+    private Dataset<Row> stillsOf(Dataset<Row> stillPalettes, Dataset<Row> blank, String film, Algorithm algorithm) {
+        Dataset<Row> all = stillPalettes
+                .where(col(FILM_ID).equalTo(film).and(col(ALGORITHM).equalTo(algorithm.id())));
+        if (config.blankFrames() == BlankFrames.INCLUDE) {
+            return all;
+        }
+        Dataset<Row> nonBlank = all.join(blank.where(col(FILM_ID).equalTo(film)), JoinKeys.of(FILM_ID, FRAME_ID),
+                "left_anti");
+        return nonBlank.isEmpty() ? all : nonBlank;
     }
 
     private static Column rgb() {

@@ -170,7 +170,7 @@ public final class PalettePipeline {
     private void fitFilms(IncrementalPlan plan) {
         stage("fit film palettes");
         List<Row> films = new FilmPaletteFitter(spark, config).fit(tables.readStaged(runId, Table.STILL_PALETTES),
-                plan.touchedFilms(), runId, Timestamp.from(Instant.now()));
+                tables.readStaged(runId, Table.FRAMES), plan.touchedFilms(), runId, Timestamp.from(Instant.now()));
         tables.stage(runId, Table.FILM_PALETTES, spark.createDataFrame(films, TableSchemas.FILM_PALETTES_SCHEMA));
     }
 

@@ -7,7 +7,7 @@ import org.apache.spark.sql.Row;
 /** Reads the {@code pixels} column of a sampled frame row back into packed sRGB ints. */
 final class SampledPixels {
 
-    private static final int PIXELS_FIELD = 9;
+    private static final int PIXELS_FIELD = 10;
 
     private SampledPixels() {}
 

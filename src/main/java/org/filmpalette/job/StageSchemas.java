@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 import static org.filmpalette.store.TableSchemas.ALGORITHM;
+import static org.filmpalette.store.TableSchemas.BLANK;
 import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.COLORS_TYPE;
 import static org.filmpalette.store.TableSchemas.COST;
@@ -54,6 +55,7 @@ final class StageSchemas {
             createStructField(HEIGHT, IntegerType, true),
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
+            createStructField(BLANK, StringType, true),
             createStructField(PIXELS, createArrayType(IntegerType, false), true));
 
     /** One palette of a still. */
@@ -68,6 +70,7 @@ final class StageSchemas {
             createStructField(HEIGHT, IntegerType, true),
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
+            createStructField(BLANK, StringType, true),
             createStructField(SAMPLED_PIXELS, IntegerType, false),
             createStructField(PALETTES, createArrayType(STILL_PALETTE, false), false));
 

@@ -29,6 +29,7 @@ public final class TableSchemas {
     public static final String HEIGHT = "height";
     public static final String STATUS = "status";
     public static final String REASON = "reason";
+    public static final String BLANK = "blank";
     public static final String RUN_ID = "run_id";
     public static final String ALGORITHM = "algorithm";
     public static final String COLOR_SPACE = "color_space";
@@ -88,6 +89,7 @@ public final class TableSchemas {
             createStructField(HEIGHT, IntegerType, true),
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
+            createStructField(BLANK, StringType, true),
             createStructField(RUN_ID, StringType, false)));
 
     public static final StructType STILL_PALETTES_SCHEMA = createStructType(List.of(

@@ -1,0 +1,24 @@
+package org.filmpalette.config;
+
+import java.util.Locale;
+
+/** Whether near-uniform black or white frames count in film palettes: the values of {@code --blank-frames}. */
+public enum BlankFrames {
+    /** Leave them out (a film made only of blank frames still gets a palette from them). */
+    EXCLUDE,
+    /** Count them like any other still. */
+    INCLUDE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static BlankFrames parse(String name) {
+        for (BlankFrames value : values()) {
+            if (value.id().equalsIgnoreCase(name.trim())) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("Invalid --blank-frames: " + name + " (must be exclude or include)");
+    }
+}

@@ -1,0 +1,78 @@
+package org.filmpalette.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TaskKMeansTest {
+
+    @Test
+    void lloydIterationsLowerTheSeedingCost() {
+        double[] points = SyntheticPixels.filmFrame(11, 4096, 8);
+
+        double seedingOnly = new TaskKMeans(8, 0, 1e-4).fit(points, 3, 4096, 5).cost();
+        double iterated = new TaskKMeans(8, 20, 1e-4).fit(points, 3, 4096, 5).cost();
+
+        assertTrue(iterated < seedingOnly, () -> "iterated " + iterated + " vs seeding " + seedingOnly);
+    }
+
+    @Test
+    void convergedCentersAreTheMeansOfTheirPoints() {
+        double[] points = SyntheticPixels.filmFrame(13, 2000, 7);
+
+        // A tolerance of 0 iterates until no center moves at all (or 1000 iterations): a fixed point of Lloyd.
+        Clustering clustering = new TaskKMeans(8, 1000, 0).fit(points, 3, 2000, 5);
+
+        double[] sums = new double[clustering.count() * 3];
+        long[] counts = new long[clustering.count()];
+        for (int p = 0; p < 2000; p++) {
+            int c = clustering.nearest(points, p * 3);
+            counts[c]++;
+            for (int j = 0; j < 3; j++) {
+                sums[c * 3 + j] += points[p * 3 + j];
+            }
+        }
+        for (int c = 0; c < clustering.count(); c++) {
+            assertEquals(clustering.sizes()[c], counts[c]);
+            for (int j = 0; j < 3; j++) {
+                assertEquals(sums[c * 3 + j] / counts[c], clustering.centers()[c * 3 + j], 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void moreRestartsNeverRaiseTheCost() {
+        double[] points = SyntheticPixels.filmFrame(17, 2000, 9);
+
+        for (long seed = 1; seed <= 5; seed++) {
+            double previous = Double.POSITIVE_INFINITY;
+            for (int restarts = 1; restarts <= 6; restarts++) {
+                double cost = new TaskKMeans(8, 20, 1e-4, restarts).fit(points, 3, 2000, seed).cost();
+                assertTrue(cost <= previous, "restarts " + restarts + " seed " + seed);
+                previous = cost;
+            }
+        }
+    }
+
+    @Test
+    void theDefaultConstructorRunsTenRestarts() {
+        double[] points = SyntheticPixels.filmFrame(19, 1000, 8);
+
+        assertEquals(new TaskKMeans(8, 20, 1e-4, 10).fit(points, 3, 1000, 3),
+                new TaskKMeans(8, 20, 1e-4).fit(points, 3, 1000, 3));
+    }
+
+    @Test
+    void invalidParametersAreRejectedWithTheirName() {
+        assertEquals("Invalid k: 0 (must be at least 1)",
+                assertThrows(IllegalArgumentException.class, () -> new TaskKMeans(0, 20, 1e-4)).getMessage());
+        assertEquals("Invalid maxIterations: -1 (must be at least 0)",
+                assertThrows(IllegalArgumentException.class, () -> new TaskKMeans(8, -1, 1e-4)).getMessage());
+        assertEquals("Invalid tolerance: NaN (must be finite and at least 0)",
+                assertThrows(IllegalArgumentException.class, () -> new TaskKMeans(8, 20, Double.NaN)).getMessage());
+        assertEquals("Invalid restarts: 0 (must be at least 1)",
+                assertThrows(IllegalArgumentException.class, () -> new TaskKMeans(8, 20, 1e-4, 0)).getMessage());
+    }
+}
