@@ -41,12 +41,13 @@ import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.StagedCommit;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
+import org.filmpalette.store.TablesLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of the palette job, in the order of DESIGN.md §1: list → plan → decode and sample → cluster stills →
- * check → stage frames and stills → fit films → stage the run → commit. Only new and changed frames are decoded
+ * check → stage frames and stills → fit films → stage the run → commit, holding the tables' lock throughout. Only new and changed frames are decoded
  * unless the run is {@code --full}; the output becomes visible film partition by film partition at commit.
  */
 public final class PalettePipeline {
@@ -73,8 +74,16 @@ public final class PalettePipeline {
     public RunSummary run() {
         LOG.info("Run {} with configuration:\n{}", runId, config.describe());
         Dataset<Row> listed = list();
-        stage("recover interrupted runs");
-        commit.recover();
+        try (TablesLock lock = TablesLock.acquire(tables, runId)) {
+            stage("recover interrupted runs");
+            commit.recover();
+            return computeAndCommit(listed);
+        } finally {
+            listed.unpersist();
+        }
+    }
+
+    private RunSummary computeAndCommit(Dataset<Row> listed) {
         IncrementalPlan plan = plan(listed);
         Dataset<Row> clustered = clusterStills(decodeAndSample(plan.newFrames()));
         try {
@@ -91,7 +100,6 @@ public final class PalettePipeline {
             throw e;
         } finally {
             clustered.unpersist();
-            listed.unpersist();
         }
     }
 

@@ -32,6 +32,12 @@ public final class StagedCommit {
     private static final String MARKER = "_COMMIT";
     private static final String PARTITION_PREFIX = "film_id=";
 
+    /**
+     * Fault injection for crash tests: a JVM started with {@code -Dfilmpalette.fault.halt-after-commit-steps=N}
+     * halts abruptly (as under {@code kill -9}) after N steps of the commit plan.
+     */
+    static final String HALT_AFTER_STEPS_PROPERTY = "filmpalette.fault.halt-after-commit-steps";
+
     private final PaletteTables tables;
     private final FileSystem fs;
 
@@ -132,10 +138,15 @@ public final class StagedCommit {
     }
 
     private void apply(String runId, List<String> plan) {
+        int haltAfter = Integer.getInteger(HALT_AFTER_STEPS_PROPERTY, -1);
+        int steps = 0;
         try {
             for (String line : plan) {
                 if (line.isBlank()) {
                     continue;
+                }
+                if (steps++ == haltAfter) {
+                    Runtime.getRuntime().halt(137);
                 }
                 String[] step = line.split("\t", 3);
                 Table table = Table.valueOf(step[1].toUpperCase(java.util.Locale.ROOT));

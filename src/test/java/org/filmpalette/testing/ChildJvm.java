@@ -19,10 +19,16 @@ public final class ChildJvm {
     private ChildJvm() {}
 
     public static Result run(Path workingDirectory, String mainClass, String... args) {
+        return finish(start(workingDirectory, List.of(), mainClass, args));
+    }
+
+    /** A running child; {@code jvmOptions} go before the main class (e.g. {@code -Dkey=value}). */
+    public static Started start(Path workingDirectory, List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.addAll(Arrays.asList(jvmFlags()));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -32,9 +38,24 @@ public final class ChildJvm {
             Path stderr = java.nio.file.Files.createTempFile("child", ".err");
             Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            return new Started(process, stdout, stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A started child process and the files its output goes to. */
+    public record Started(Process process, Path stdout, Path stderr) {}
+
+    /** Waits up to 5 minutes for the child and returns its exit code and output. */
+    public static Result finish(Started started) {
+        Process process = started.process();
+        Path stdout = started.stdout();
+        Path stderr = started.stderr();
+        try {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Child JVM " + mainClass + " did not finish in 5 minutes");
+                throw new IllegalStateException("Child JVM did not finish in 5 minutes: " + stderr);
             }
             return new Result(process.exitValue(), java.nio.file.Files.readString(stdout),
                     java.nio.file.Files.readString(stderr));
