@@ -27,12 +27,12 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Frames painted in code and encoded to bytes, for the ingest tests. */
-final class FrameFixtures {
+public final class FrameFixtures {
 
     private FrameFixtures() {}
 
     /** A {@code TYPE_INT_RGB} image, left half {@code left}, right half {@code right} (0xRRGGBB). */
-    static BufferedImage halves(int width, int height, int left, int right) {
+    public static BufferedImage halves(int width, int height, int left, int right) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -43,7 +43,7 @@ final class FrameFixtures {
     }
 
     /** A one-pixel black/white checkerboard, black at (0, 0). */
-    static BufferedImage checker(int width, int height) {
+    public static BufferedImage checker(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -54,7 +54,7 @@ final class FrameFixtures {
     }
 
     /** An 8-bit ({@code TYPE_BYTE_GRAY}) or 16-bit ({@code TYPE_USHORT_GRAY}) gray image of one sample value. */
-    static BufferedImage gray(int width, int height, int bits, int value) {
+    public static BufferedImage gray(int width, int height, int bits, int value) {
         BufferedImage image = new BufferedImage(width, height,
                 bits == 16 ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
         fill(image.getRaster(), value);
@@ -62,7 +62,7 @@ final class FrameFixtures {
     }
 
     /** An 8-bit gray + alpha image; each pixel gets {@code grayAlpha[(y * width + x) % length]} = {gray, alpha}. */
-    static BufferedImage grayAlpha(int width, int height, int[][] grayAlpha) {
+    public static BufferedImage grayAlpha(int width, int height, int[][] grayAlpha) {
         ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), new int[] {8, 8},
                 true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
@@ -75,7 +75,7 @@ final class FrameFixtures {
     }
 
     /** A 16-bit-per-sample sRGB image, left half {@code left}, right half {@code right} as {r, g, b} 0–65535. */
-    static BufferedImage rgb16(int width, int height, int[] left, int[] right) {
+    public static BufferedImage rgb16(int width, int height, int[] left, int[] right) {
         ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
                 new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
@@ -88,7 +88,7 @@ final class FrameFixtures {
     }
 
     /** An indexed image over {@code palette} (0xAARRGGBB entries), pixel i taking entry {@code i % length}. */
-    static BufferedImage indexed(int width, int height, int[] palette) {
+    public static BufferedImage indexed(int width, int height, int[] palette) {
         IndexColorModel model = new IndexColorModel(8, palette.length, palette, 0, true, -1, DataBuffer.TYPE_BYTE);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, model);
         for (int y = 0; y < height; y++) {
@@ -100,7 +100,7 @@ final class FrameFixtures {
     }
 
     /** A {@code TYPE_INT_ARGB} image, pixel i taking {@code argb[i % length]}. */
-    static BufferedImage argb(int width, int height, int... argb) {
+    public static BufferedImage argb(int width, int height, int... argb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -110,7 +110,7 @@ final class FrameFixtures {
         return image;
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", bytes)) {
@@ -122,14 +122,14 @@ final class FrameFixtures {
         return bytes.toByteArray();
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) {
+    public static byte[] jpeg(BufferedImage image, float quality) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writeJpeg(new IIOImage(image, null, null), quality, bytes);
         return bytes.toByteArray();
     }
 
     /** Writes {@code image} as a JPEG at {@code quality} (0–1) to {@code out}. */
-    static void writeJpeg(IIOImage image, float quality, OutputStream out) {
+    public static void writeJpeg(IIOImage image, float quality, OutputStream out) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
@@ -149,7 +149,7 @@ final class FrameFixtures {
      * marker, transform 0, that tells readers they are CMYK. Left half {@code left}, right half {@code right}, each
      * {c, m, y, k} in percent.
      */
-    static byte[] cmykJpeg(int width, int height, int[] left, int[] right) {
+    public static byte[] cmykJpeg(int width, int height, int[] left, int[] right) {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
         int[] leftSamples = invertedInk(left);
         int[] rightSamples = invertedInk(right);
@@ -182,7 +182,7 @@ final class FrameFixtures {
      * A PNG with a valid IHDR declaring {@code width × height} 8-bit RGB, a tiny IDAT (one compressed zero row) and
      * IEND: far too little data for the declared size.
      */
-    static byte[] pngHeader(int width, int height) {
+    public static byte[] pngHeader(int width, int height) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         try {
@@ -199,12 +199,12 @@ final class FrameFixtures {
     }
 
     /** The bit depth byte of a PNG's IHDR. */
-    static int pngBitDepth(byte[] png) {
+    public static int pngBitDepth(byte[] png) {
         return png[24] & 0xFF;
     }
 
     /** The color type byte of a PNG's IHDR (0 gray, 2 RGB, 3 palette, 4 gray+alpha, 6 RGBA). */
-    static int pngColorType(byte[] png) {
+    public static int pngColorType(byte[] png) {
         return png[25] & 0xFF;
     }
 
@@ -238,7 +238,7 @@ final class FrameFixtures {
     }
 
     /** A stream that yields {@code prefix} and then fails, as a dropped connection to the storage does. */
-    static InputStream failingAfter(byte[] prefix, String message) {
+    public static InputStream failingAfter(byte[] prefix, String message) {
         return new InputStream() {
             private int position;
 
