@@ -76,6 +76,18 @@ class IncrementalRunTest {
         assertEquals(8, PipelineRuns.rows(tables, Table.STILL_PALETTES).size());
     }
 
+    @Test
+    void missingInputIsABadConfigurationAndWritesNothing() {
+        Path missing = dir.resolve("no-such-archive");
+        Path tables = dir.resolve("tables");
+
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> PipelineRuns.run(missing, tables));
+
+        assertEquals("Invalid --input: file:" + missing + " (not an existing folder)", error.getMessage());
+        assertTrue(!Files.exists(tables), "nothing may be written");
+    }
+
     private Path archive() {
         Path input = dir.resolve("frames");
         TestImages.writePng(input.resolve("red-film/a.png"), TestImages.stripes(40, 20, 0xFF0000, 0x000000));

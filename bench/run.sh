@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Performance benchmark (not part of the tests): generates N film-like 1920x800 JPEG frames (never committed) and
+# measures, on this machine in one run: (a) ImageIO full-size decode on all cores, (b) the job's subsampled decode
+# and sample, (k) the in-task kernels on top of (b), (c) the full job on local[*] (JVM and Spark start-up included,
+# peak RSS), (d) the job with --still-engine mllib on a small subset, and the ratios.
+# Usage: bench/run.sh [FRAMES=3000] [FILMS=20] [MLLIB_SUBSET=20]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+frames="${1:-3000}"; films="${2:-20}"; subset="${3:-20}"
+work="${BENCH_DIR:-target/bench}"
+mvn -q -DskipTests package test-compile >&2
+cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
+read -r -a flags < target/classes/org/filmpalette/jvm.options
+
+archive="$work/archive-$frames"
+if [ ! -d "$archive" ]; then
+  echo "generating $frames frames in $films films under $archive" >&2
+  java -cp "$cp" org.filmpalette.bench.BenchArchive "$archive" "$frames" "$films"
+fi
+mkdir -p "$work/subset"; rm -rf "$work/subset/"*
+for f in $(find "$archive" -name '*.jpg' | sort | head -n "$subset"); do
+  d="$work/subset/$(basename "$(dirname "$f")")"; mkdir -p "$d"; cp "$f" "$d/"
+done
+
+java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | tee "$work/a.txt"
+java -cp "$cp" org.filmpalette.bench.DecodeBench subsampled "$archive" | tee "$work/b.txt"
+java -cp "$cp" org.filmpalette.bench.DecodeBench kernels "$archive" 500 | tee "$work/k.txt"
+
+timed() { # label, then the command; prints wall seconds and peak RSS
+  local label="$1"; shift
+  /usr/bin/time -f "$label: %e s wall, %M KB peak RSS" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
+    tail -20 "$work/$label.err"; exit 1; }
+  tail -n 1 "$work/$label.err"
+}
+rm -rf "$work/tables-c" "$work/tables-d" "$work/tables-t"
+timed c bin/filmpalette run --input "$archive" --tables "$work/tables-c"
+timed d bin/filmpalette run --input "$work/subset" --tables "$work/tables-d" --still-engine mllib
+timed t bin/filmpalette run --input "$work/subset" --tables "$work/tables-t"
+
+stage_seconds() { # seconds between the cluster-stills line and the next progress line in a run's log
+  python3 - "$1" <<'PY'
+import re, sys
+lines = [l for l in open(sys.argv[1]) if "PalettePipeline:" in l]
+t = lambda l: sum(int(x) * m for x, m in zip(l[:8].split(":"), (3600, 60, 1)))
+for i, l in enumerate(lines):
+    if "cluster stills" in l:
+        print(t(lines[i + 1]) - t(l)); break
+PY
+}
+python3 - "$work" "$frames" "$subset" "$(stage_seconds "$work/d.err")" "$(stage_seconds "$work/t.err")" <<'PY'
+import re, sys
+work, frames, subset, mllib_stage, task_stage = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+fps = lambda f: float(re.search(r"= ([0-9.]+) frames/s", open(f"{work}/{f}.txt").read()).group(1))
+wall = lambda f: float(re.search(r"([0-9.]+) s wall", open(f"{work}/{f}.err").read().splitlines()[-1]).group(1))
+a, b, k = fps("a"), fps("b"), fps("k")
+decode_wall = frames / a
+print(f"(a) decode-only full size : {a:7.1f} frames/s  ({decode_wall:.1f} s for {frames})")
+print(f"(b) subsampled decode     : {b:7.1f} frames/s  ({b / a:.2f}x of (a))")
+print(f"(k) decode + kernels      : {k:7.1f} frames/s")
+print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f}")
+print(f"(d) mllib engine stage    : {mllib_stage:7.1f} s for {subset} stills = {subset / max(mllib_stage, 1e-9):.2f} stills/s")
+print(f"    task engine stage     : {task_stage:7.1f} s for {subset} stills (same subset, includes Spark job start)")
+per_still_task = 2.0 / k  # two fits per still, cores busy: seconds of wall per still on all cores
+print(f"    per still: mllib {mllib_stage / subset:.3f} s vs task {1 / k:.4f} s (decode+fit) -> {mllib_stage / subset * k:.0f}x")
+PY
