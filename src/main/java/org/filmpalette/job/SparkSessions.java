@@ -5,10 +5,12 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.query.PaletteFunctions;
 
 /**
  * Creates the session a run uses. Under spark-submit the master and settings come from there; run on its own the
- * job embeds a lean local Spark ({@code local[*]}, UI off, loopback only, few shuffle partitions).
+ * job embeds a lean local Spark ({@code local[*]}, UI off, loopback only, few shuffle partitions). Every session it
+ * returns has the SQL functions of {@link PaletteFunctions}.
  */
 public final class SparkSessions {
 
@@ -32,6 +34,8 @@ public final class SparkSessions {
         for (Map.Entry<String, String> setting : config.sparkConf().entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }
-        return builder.getOrCreate();
+        SparkSession spark = builder.getOrCreate();
+        PaletteFunctions.register(spark);
+        return spark;
     }
 }
