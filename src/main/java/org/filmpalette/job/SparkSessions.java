@@ -17,9 +17,14 @@ public final class SparkSessions {
     private SparkSessions() {}
 
     public static SparkSession create(JobConfig config) {
+        return create(config.sparkConf());
+    }
+
+    /** A session with {@code sparkConf} applied: what {@link #create(JobConfig)} does, for read-only commands. */
+    public static SparkSession create(Map<String, String> sparkConf) {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("filmpalette");
-        boolean embedded = !submitted.contains("spark.master") && !config.sparkConf().containsKey("spark.master");
+        boolean embedded = !submitted.contains("spark.master") && !sparkConf.containsKey("spark.master");
         if (embedded) {
             builder.master("local[*]")
                     .config("spark.ui.enabled", "false")
@@ -31,7 +36,7 @@ public final class SparkSessions {
         builder.config("spark.scheduler.mode", "FAIR")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        for (Map.Entry<String, String> setting : config.sparkConf().entrySet()) {
+        for (Map.Entry<String, String> setting : sparkConf.entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }
         SparkSession spark = builder.getOrCreate();
