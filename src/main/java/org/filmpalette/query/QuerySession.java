@@ -46,7 +46,10 @@ public final class QuerySession implements AutoCloseable {
         QuerySession session = new QuerySession(spark, owned, root);
         try {
             session.requireTables(tablesRoot);
-            PaletteFunctions.register(spark);
+            if (!owned) {
+                // A session we create has them already (SparkSessions registers them); a borrowed one may not.
+                PaletteFunctions.register(spark);
+            }
             for (Table table : Table.values()) {
                 session.tables.read(table).createOrReplaceTempView(table.id());
             }
