@@ -36,6 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, sql, compare, export or report");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: run, sql, compare, export or report");
     }
 }

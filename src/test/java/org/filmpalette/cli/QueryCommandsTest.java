@@ -88,6 +88,15 @@ class QueryCommandsTest {
     }
 
     @Test
+    void aTableNotWrittenYetIsAnEmptyView() throws Exception {
+        Files.createDirectories(dir.resolve("fresh/runs"));
+        Cli.Result result = Cli.run("sql", "--tables", dir.resolve("fresh").toString(), "--format", "csv",
+                "SELECT count(*) AS films, count(colors) AS colors FROM film_palettes");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("films,colors\r\n0,0\r\n", result.out());
+    }
+
+    @Test
     void missingTablesRootNamesTheFlag() {
         Cli.Result result = Cli.run("sql", "--tables", dir.resolve("none").toString(), "SELECT 1");
         assertEquals(2, result.exitCode());
