@@ -50,10 +50,11 @@ final class ReportCommand implements Callable<Integer> {
             PaletteReader reader = new PaletteReader(session.spark());
             Map<String, Palette> palettes = reader.filmPalettes(algorithm);
             Map<String, List<NearestFilms.Neighbor>> nearest = new NearestFilms(session.spark()).all(algorithm, top);
+            Map<String, List<PaletteReader.Still>> stills = reader.stillsByFilm(algorithm);
             List<HtmlReport.Film> films = new ArrayList<>();
             for (Map.Entry<String, Palette> film : palettes.entrySet()) {
-                films.add(new HtmlReport.Film(film.getKey(), film.getValue(), reader.stills(film.getKey(), algorithm),
-                        nearest.getOrDefault(film.getKey(), List.of())));
+                films.add(new HtmlReport.Film(film.getKey(), film.getValue(),
+                        stills.getOrDefault(film.getKey(), List.of()), nearest.getOrDefault(film.getKey(), List.of())));
             }
             filmCount = films.size();
             index = HtmlReport.write(out, "filmpalette report: " + session.root(), algorithm, films);

@@ -3,6 +3,7 @@ package org.filmpalette.query;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,13 +60,16 @@ public final class PaletteReader {
         return palettes;
     }
 
-    /** The still palettes of {@code film} for {@code algorithm} in time (frame id) order. */
-    public List<Still> stills(String film, String algorithm) {
-        List<Still> stills = new ArrayList<>();
-        for (Row row : view(Table.STILL_PALETTES).where(col(TableSchemas.FILM_ID).equalTo(film)
-                .and(col(TableSchemas.ALGORITHM).equalTo(algorithm)))
-                .select(TableSchemas.FRAME_ID, TableSchemas.COLORS).orderBy(TableSchemas.FRAME_ID).collectAsList()) {
-            stills.add(new Still(row.getString(0), ColorRows.palette(row.<Row>getList(1))));
+    /** The still palettes of every film for {@code algorithm}, in one query: film id → stills in frame id order. */
+    public Map<String, List<Still>> stillsByFilm(String algorithm) {
+        Map<String, List<Still>> stills = new TreeMap<>();
+        Iterator<Row> rows = view(Table.STILL_PALETTES).where(col(TableSchemas.ALGORITHM).equalTo(algorithm))
+                .select(TableSchemas.FILM_ID, TableSchemas.FRAME_ID, TableSchemas.COLORS)
+                .orderBy(TableSchemas.FILM_ID, TableSchemas.FRAME_ID).toLocalIterator();
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            stills.computeIfAbsent(row.getString(0), film -> new ArrayList<>())
+                    .add(new Still(row.getString(1), ColorRows.palette(row.<Row>getList(2))));
         }
         return stills;
     }

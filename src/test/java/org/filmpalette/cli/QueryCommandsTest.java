@@ -97,6 +97,14 @@ class QueryCommandsTest {
     }
 
     @Test
+    void nonSparkConfIsBadUsage() {
+        Cli.Result result = Cli.run("sql", "--tables", tables, "--conf", "filmpalette.k=4", "SELECT 1");
+        assertEquals(2, result.exitCode());
+        assertEquals("filmpalette: Invalid --conf: filmpalette.k (only spark.* keys apply to this command)\n",
+                result.err());
+    }
+
+    @Test
     void missingTablesRootNamesTheFlag() {
         Cli.Result result = Cli.run("sql", "--tables", dir.resolve("none").toString(), "SELECT 1");
         assertEquals(2, result.exitCode());
