@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "filmpalette", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns film frame archives into color palettes.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, SqlCommand.class, CompareCommand.class, ExportCommand.class,
+            ReportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -35,6 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: run, sql, compare, export or report");
     }
 }

@@ -36,6 +36,13 @@ public record Lab(double l, double a, double b) {
         return Xyz.toRgb(Xyz.WHITE_X * fInverse(fx), Xyz.WHITE_Y * fInverse(fy), Xyz.WHITE_Z * fInverse(fz));
     }
 
+    /** Whether this color is inside the sRGB gamut (linear channels in [0,1] within 1e-9), so no clamping happens. */
+    public boolean inSrgbGamut() {
+        double fy = (l + 16.0) / 116.0;
+        return Xyz.inSrgbGamut(Xyz.WHITE_X * fInverse(fy + a / 500.0), Xyz.WHITE_Y * fInverse(fy),
+                Xyz.WHITE_Z * fInverse(fy - b / 200.0), 1e-9);
+    }
+
     /** Packed sRGB of this color, clamped per channel when out of gamut. */
     public int toRgb() {
         return toRgb(l, a, b);

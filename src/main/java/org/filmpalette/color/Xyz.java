@@ -37,6 +37,16 @@ public final class Xyz {
         out[offset + 2] = ZR * r + ZG * g + ZB * b;
     }
 
+    /** Whether an XYZ color is inside the sRGB gamut: every linear channel in [0,1], give or take {@code tolerance}. */
+    public static boolean inSrgbGamut(double x, double y, double z, double tolerance) {
+        double r = RX * x + RY * y + RZ * z;
+        double g = GX * x + GY * y + GZ * z;
+        double b = BX * x + BY * y + BZ * z;
+        double low = -tolerance;
+        double high = 1.0 + tolerance;
+        return r >= low && r <= high && g >= low && g <= high && b >= low && b <= high;
+    }
+
     /** Packed sRGB of an XYZ color; channels outside the sRGB gamut are clamped to 0..255 one by one. */
     public static int toRgb(double x, double y, double z) {
         int r = Srgb.fromLinear(RX * x + RY * y + RZ * z);

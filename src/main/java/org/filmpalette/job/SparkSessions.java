@@ -5,19 +5,26 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.query.PaletteFunctions;
 
 /**
  * Creates the session a run uses. Under spark-submit the master and settings come from there; run on its own the
- * job embeds a lean local Spark ({@code local[*]}, UI off, loopback only, few shuffle partitions).
+ * job embeds a lean local Spark ({@code local[*]}, UI off, loopback only, few shuffle partitions). Every session it
+ * returns has the SQL functions of {@link PaletteFunctions}.
  */
 public final class SparkSessions {
 
     private SparkSessions() {}
 
     public static SparkSession create(JobConfig config) {
+        return create(config.sparkConf());
+    }
+
+    /** A session with {@code sparkConf} applied: what {@link #create(JobConfig)} does, for read-only commands. */
+    public static SparkSession create(Map<String, String> sparkConf) {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("filmpalette");
-        boolean embedded = !submitted.contains("spark.master") && !config.sparkConf().containsKey("spark.master");
+        boolean embedded = !submitted.contains("spark.master") && !sparkConf.containsKey("spark.master");
         if (embedded) {
             builder.master("local[*]")
                     .config("spark.ui.enabled", "false")
@@ -29,9 +36,11 @@ public final class SparkSessions {
         builder.config("spark.scheduler.mode", "FAIR")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        for (Map.Entry<String, String> setting : config.sparkConf().entrySet()) {
+        for (Map.Entry<String, String> setting : sparkConf.entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }
-        return builder.getOrCreate();
+        SparkSession spark = builder.getOrCreate();
+        PaletteFunctions.register(spark);
+        return spark;
     }
 }

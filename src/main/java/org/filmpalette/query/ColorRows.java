@@ -1,0 +1,42 @@
+package org.filmpalette.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.filmpalette.color.Srgb;
+import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Swatch;
+import org.filmpalette.store.TableSchemas;
+
+/**
+ * Reads the {@code colors} column ({@code array<struct<rank, hex, r, g, b, lab_l, lab_a, lab_b, share>>}) into
+ * palettes, by field name so that a projection or a reordered struct still reads right.
+ */
+public final class ColorRows {
+
+    private ColorRows() {}
+
+    /** The palette of one {@code colors} value, in its stored (rank) order. */
+    public static Palette palette(List<Row> colors) {
+        List<Swatch> swatches = new ArrayList<>(colors.size());
+        for (Row color : colors) {
+            swatches.add(swatch(color));
+        }
+        return new Palette(swatches);
+    }
+
+    /** The palette of one {@code colors} value as Spark hands it to a function: a Scala sequence of rows. */
+    public static Palette palette(scala.collection.Seq<Row> colors) {
+        return palette(scala.jdk.javaapi.CollectionConverters.asJava(colors));
+    }
+
+    static Swatch swatch(Row color) {
+        int rgb = Srgb.pack(color.<Integer>getAs(TableSchemas.R), color.<Integer>getAs(TableSchemas.G),
+                color.<Integer>getAs(TableSchemas.B));
+        double share = color.<Double>getAs(TableSchemas.SHARE);
+        return new Swatch(color.<Integer>getAs(TableSchemas.RANK), rgb, color.<Double>getAs(TableSchemas.LAB_L),
+                color.<Double>getAs(TableSchemas.LAB_A), color.<Double>getAs(TableSchemas.LAB_B),
+                Math.min(1.0, share));
+    }
+}

@@ -1,0 +1,71 @@
+package org.filmpalette.query;
+
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.filmpalette.store.Table;
+import org.filmpalette.store.TableSchemas;
+
+/**
+ * The films whose palettes are nearest to a film's by {@code palette_distance}, computed in Spark over the
+ * {@code film_palettes} view (a self-join within one algorithm), ties broken by film id.
+ */
+public final class NearestFilms {
+
+    private final SparkSession spark;
+
+    public NearestFilms(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** One neighbor: its film id and its distance in ΔE00 units. */
+    public record Neighbor(String filmId, double distance) {}
+
+    /** The {@code top} films nearest to {@code film}; an unknown film or algorithm fails naming the flag. */
+    public List<Neighbor> of(String film, String algorithm, int top) {
+        new PaletteReader(spark).filmPalette(film, algorithm);
+        List<Neighbor> neighbors = new ArrayList<>();
+        for (Row row : pairs(algorithm).where(col("film").equalTo(film))
+                .orderBy(col("distance"), col("other")).limit(top).collectAsList()) {
+            neighbors.add(new Neighbor(row.getString(1), row.getDouble(2)));
+        }
+        return neighbors;
+    }
+
+    /** For every film of {@code algorithm}, its {@code top} nearest films, films in id order. */
+    public Map<String, List<Neighbor>> all(String algorithm, int top) {
+        Map<String, List<Neighbor>> nearest = new TreeMap<>();
+        for (String film : new PaletteReader(spark).filmPalettes(algorithm).keySet()) {
+            nearest.put(film, new ArrayList<>());
+        }
+        Dataset<Row> ranked = pairs(algorithm).withColumn("place", row_number()
+                .over(Window.partitionBy("film").orderBy(col("distance"), col("other"))))
+                .where(col("place").leq(top)).orderBy("film", "place");
+        for (Row row : ranked.collectAsList()) {
+            nearest.get(row.getString(0)).add(new Neighbor(row.getString(1), row.getDouble(2)));
+        }
+        return new LinkedHashMap<>(nearest);
+    }
+
+    private Dataset<Row> pairs(String algorithm) {
+        Dataset<Row> palettes = spark.table(Table.FILM_PALETTES.id())
+                .where(col(TableSchemas.ALGORITHM).equalTo(algorithm));
+        Dataset<Row> a = palettes.alias("a");
+        Dataset<Row> b = palettes.alias("b");
+        return a.join(b, col("a." + TableSchemas.FILM_ID).notEqual(col("b." + TableSchemas.FILM_ID)))
+                .select(col("a." + TableSchemas.FILM_ID).as("film"), col("b." + TableSchemas.FILM_ID).as("other"),
+                        call_function(PaletteFunctions.PALETTE_DISTANCE, col("a." + TableSchemas.COLORS),
+                                col("b." + TableSchemas.COLORS)).as("distance"));
+    }
+}

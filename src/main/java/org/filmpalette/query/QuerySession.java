@@ -1,0 +1,101 @@
+package org.filmpalette.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.filmpalette.job.SparkSessions;
+import org.filmpalette.store.PaletteTables;
+import org.filmpalette.store.Table;
+
+/**
+ * A Spark session for reading the tables: the four tables registered as temporary views by their names
+ * ({@code frames}, {@code still_palettes}, {@code film_palettes}, {@code runs}; a table not written yet is an empty
+ * view) and the {@link PaletteFunctions}. Borrows the JVM's running session when there is one (a notebook, a test,
+ * spark-submit code that already built one) and leaves it running; otherwise creates one and stops it on
+ * {@link #close()}.
+ */
+public final class QuerySession implements AutoCloseable {
+
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+    private final SparkSession spark;
+    private final boolean owned;
+    private final PaletteTables tables;
+
+    private QuerySession(SparkSession spark, boolean owned, String tablesRoot) {
+        this.spark = spark;
+        this.owned = owned;
+        this.tables = new PaletteTables(spark, tablesRoot);
+    }
+
+    /**
+     * Opens the tables under {@code tablesRoot} (a URI or a local path).
+     *
+     * @throws IllegalArgumentException naming {@code --tables} when none of the four tables exists there
+     */
+    public static QuerySession open(String tablesRoot, Map<String, String> sparkConf) {
+        String root = qualify(tablesRoot);
+        scala.Option<SparkSession> running = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
+        boolean owned = running.isEmpty();
+        SparkSession spark = owned ? SparkSessions.create(sparkConf) : running.get();
+        QuerySession session = new QuerySession(spark, owned, root);
+        try {
+            session.requireTables(tablesRoot);
+            if (!owned) {
+                // A session we create has them already (SparkSessions registers them); a borrowed one may not.
+                PaletteFunctions.register(spark);
+            }
+            for (Table table : Table.values()) {
+                session.tables.read(table).createOrReplaceTempView(table.id());
+            }
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    /** The qualified tables root, {@code file:/…} for local paths. */
+    public String root() {
+        return tables.root().toString();
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+
+    private void requireTables(String given) {
+        try {
+            FileSystem fs = tables.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (Table table : Table.values()) {
+                if (fs.exists(tables.location(table))) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the tables root " + tables.root(), e);
+        }
+        throw new IllegalArgumentException("Invalid --tables: " + given
+                + " (no frames, still_palettes, film_palettes or runs table there; write them with `filmpalette run`)");
+    }
+
+    private static String qualify(String location) {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("Missing --tables (a path or URI is required)");
+        }
+        String trimmed = location.strip();
+        return SCHEME.matcher(trimmed).matches() ? trimmed : "file:" + Path.of(trimmed).toAbsolutePath().normalize();
+    }
+}

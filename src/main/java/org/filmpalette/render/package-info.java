@@ -1,0 +1,5 @@
+/**
+ * render: pictures of palettes made from the tables alone (never from frames): proportional color bands, movie
+ * barcodes, colored terminal blocks, and the static HTML report that inlines them.
+ */
+package org.filmpalette.render;
