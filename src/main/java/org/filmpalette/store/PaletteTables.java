@@ -60,20 +60,15 @@ public final class PaletteTables {
 
     /** The committed rows of {@code table}, or no rows when nothing was committed yet. */
     public Dataset<Row> read(Table table) {
-        Path location = location(table);
-        if (!hasDataFiles(location)) {
-            return spark.createDataFrame(List.of(), table.schema());
-        }
-        return spark.read()
-                .schema(table.schema())
-                .option("basePath", location.toString())
-                .parquet(location.toString())
-                .select(columnsOf(table));
+        return readParquet(location(table), table);
     }
 
     /** What this run staged for {@code table}, before it is committed. */
     public Dataset<Row> readStaged(String runId, Table table) {
-        Path location = staged(runId, table);
+        return readParquet(staged(runId, table), table);
+    }
+
+    private Dataset<Row> readParquet(Path location, Table table) {
         if (!hasDataFiles(location)) {
             return spark.createDataFrame(List.of(), table.schema());
         }
