@@ -25,22 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
 
-    private static final List<Table> DATA_TABLES = List.of(Table.FRAMES, Table.STILL_PALETTES, Table.FILM_PALETTES);
-
     @TempDir
     Path dir;
 
+    private Path input;
+    private Path tables;
+
     @Test
     void killMinusNineWhileStagingThenRerunEqualsACleanRun() throws Exception {
-        Path input = dir.resolve("frames");
-        Path tables = dir.resolve("tables");
-        smallArchive(input);
-        run(input, tables);
-        Map<Table, List<String>> before = contents(tables);
-        changeArchive(input);
+        Map<Table, List<String>> before = committedThenChanged();
 
-        ChildJvm.Started child = ChildJvm.start(dir, List.of(), "org.filmpalette.cli.Main", "run",
-                "--input", input.toString(), "--tables", tables.toString(), "--algorithms", "kmeans");
+        ChildJvm.Started child = startRun(List.of());
         boolean killed = killWhenStaged(child, tables.resolve("_staging"));
         assertTrue(killed, "the child finished before it staged anything: " + Files.readString(child.stderr()));
 
@@ -53,16 +48,9 @@ class CrashRecoveryTest {
 
     @Test
     void haltInTheMiddleOfTheSwapIsFinishedByTheNextRun() throws Exception {
-        Path input = dir.resolve("frames");
-        Path tables = dir.resolve("tables");
-        smallArchive(input);
-        run(input, tables);
-        Map<Table, List<String>> before = contents(tables);
-        changeArchive(input);
+        Map<Table, List<String>> before = committedThenChanged();
 
-        ChildJvm.Result child = ChildJvm.finish(ChildJvm.start(dir,
-                List.of("-Dfilmpalette.fault.halt-after-commit-steps=3"), "org.filmpalette.cli.Main", "run",
-                "--input", input.toString(), "--tables", tables.toString(), "--algorithms", "kmeans"));
+        ChildJvm.Result child = ChildJvm.finish(startRun(List.of("-Dfilmpalette.fault.halt-after-commit-steps=3")));
         assertEquals(137, child.exitCode(), child.stderr());
         assertNotEquals(before, contents(tables), "half of the swap happened");
 
@@ -72,6 +60,22 @@ class CrashRecoveryTest {
         try (Stream<Path> staging = Files.list(tables.resolve("_staging"))) {
             assertEquals(0, staging.count(), "recovery removes what the halted run staged");
         }
+    }
+
+    /** Commits a small archive, then changes it; returns the committed contents. */
+    private Map<Table, List<String>> committedThenChanged() throws IOException {
+        input = dir.resolve("frames");
+        tables = dir.resolve("tables");
+        smallArchive(input);
+        run(input, tables);
+        Map<Table, List<String>> committed = contents(tables);
+        changeArchive(input);
+        return committed;
+    }
+
+    private ChildJvm.Started startRun(List<String> jvmOptions) {
+        return ChildJvm.start(dir, jvmOptions, "org.filmpalette.cli.Main", "run", "--input", input.toString(),
+                "--tables", tables.toString(), "--algorithms", "kmeans");
     }
 
     private static RunSummary run(Path input, Path tables) {
