@@ -1,12 +1,15 @@
 package org.filmpalette.it;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
@@ -20,8 +23,13 @@ final class LogCapture implements AutoCloseable {
     private final StringWriter text = new StringWriter();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final WriterAppender appender;
+    private final List<String> added = new ArrayList<>();
 
-    LogCapture() {
+    /**
+     * Captures what the configured levels let through, plus {@code infoLoggers} at INFO: those go only to the
+     * capture, not to the console.
+     */
+    LogCapture(String... infoLoggers) {
         appender = WriterAppender.newBuilder()
                 .setName(NAME)
                 .setTarget(text)
@@ -31,6 +39,12 @@ final class LogCapture implements AutoCloseable {
         // Loggers configured in log4j2-test.properties are additive, so the root's appenders see their events too.
         Configuration configuration = context.getConfiguration();
         configuration.getRootLogger().addAppender(appender, Level.ALL, null);
+        for (String name : infoLoggers) {
+            LoggerConfig info = new LoggerConfig(name, Level.INFO, false);
+            info.addAppender(appender, Level.ALL, null);
+            configuration.addLogger(name, info);
+            added.add(name);
+        }
         context.updateLoggers();
     }
 
@@ -40,7 +54,9 @@ final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        context.getConfiguration().getRootLogger().removeAppender(NAME);
+        Configuration configuration = context.getConfiguration();
+        added.forEach(configuration::removeLogger);
+        configuration.getRootLogger().removeAppender(NAME);
         context.updateLoggers();
         appender.stop();
     }

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.filmpalette.testing.SharedSpark;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -64,20 +62,17 @@ class S3IT {
         endpoint = "http://127.0.0.1:" + s3.getPort();
         uploadFrames();
 
-        Configurator.setLevel("org.apache.spark.SparkContext", Level.INFO);
-        try (LogCapture capture = new LogCapture()) {
+        // SparkContext logs Spark's whole configuration at INFO (spark.logConf): its redaction must hide the keys too.
+        try (LogCapture capture = new LogCapture("org.apache.spark.SparkContext")) {
             List<String> args = new ArrayList<>(List.of("run", "--input", "s3a://" + BUCKET + "/frames",
                     "--tables", "s3a://" + BUCKET + "/palettes"));
             for (String setting : s3aSettings()) {
                 args.add("--conf");
                 args.add(setting);
             }
-            // Spark logs its whole configuration too: its own redaction must hide the keys as well.
             args.addAll(List.of("--conf", "spark.logConf=true"));
             run = CliRun.of(args.toArray(String[]::new));
             logs = capture.text();
-        } finally {
-            Configurator.setLevel("org.apache.spark.SparkContext", Level.ERROR);
         }
     }
 
