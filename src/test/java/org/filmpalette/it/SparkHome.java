@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A Spark installation assembled from the build's Maven jars: {@code jars/} holds links to what a Spark 4.1.0
- * distribution ships (the provided Spark jars, see the pom's {@code spark-*-classpath} executions), a
+ * distribution ships (the provided scope, listed by the pom's {@code spark-provided-classpath} execution), a
  * {@code RELEASE} file makes Spark's launcher and the Worker treat it as a release, and {@code bin/spark-submit}
  * does what the distribution's script does: Spark's own launcher builds the java command (adding the JDK module
  * flags) and the script runs it.
@@ -65,11 +65,9 @@ final class SparkHome {
 
     private static Set<Path> sparkJars() throws IOException {
         Set<Path> jars = new LinkedHashSet<>();
-        for (String file : new String[] {"spark-classpath.txt", "spark-shared-classpath.txt"}) {
-            for (String entry : Files.readString(BuildOutput.target(file)).strip().split(":")) {
-                if (entry.endsWith(".jar")) {
-                    jars.add(Path.of(entry));
-                }
+        for (String entry : Files.readString(BuildOutput.target("spark-classpath.txt")).strip().split(":")) {
+            if (entry.endsWith(".jar")) {
+                jars.add(Path.of(entry));
             }
         }
         if (jars.stream().noneMatch(jar -> jar.getFileName().toString().startsWith("spark-core_"))) {
