@@ -56,6 +56,12 @@ final class ChildJvms implements AutoCloseable {
 
     /** Starts a Spark class in a JVM whose classpath is the installation's {@code jars/}. */
     Process startSparkClass(String name, String heap, String mainClass, String... args) throws IOException {
+        return startSparkClass(name, Map.of(), heap, mainClass, args);
+    }
+
+    /** As {@link #startSparkClass(String, String, String, String...)}, with extra environment variables. */
+    Process startSparkClass(String name, Map<String, String> env, String heap, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -64,11 +70,14 @@ final class ChildJvms implements AutoCloseable {
         command.add(sparkHome.resolve("jars") + "/*");
         command.add(mainClass);
         command.addAll(List.of(args));
-        return start(name, command);
+        return start(name, env, command);
     }
 
-    /** Starts any command with the Spark environment (SPARK_HOME, Scala 2.13, loopback only, this JDK). */
-    Process start(String name, List<String> command) throws IOException {
+    /**
+     * Starts any command with the Spark environment (SPARK_HOME, Scala 2.13, loopback only, this JDK) plus
+     * {@code extraEnv}; inherited SPARK_* and AWS_* variables are dropped.
+     */
+    Process start(String name, Map<String, String> extraEnv, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log(name).toFile())
@@ -79,6 +88,7 @@ final class ChildJvms implements AutoCloseable {
         env.put("SPARK_SCALA_VERSION", "2.13");
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.putAll(extraEnv);
         Process process = builder.start();
         processes.put(name, process);
         return process;
