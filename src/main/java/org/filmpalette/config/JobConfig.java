@@ -40,7 +40,9 @@ public record JobConfig(
         Map<String, String> sparkConf) {
 
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|credential|access\\.key|session\\.key).*");
+    /** Keys whose values are never shown: passwords, tokens, S3 access keys, SSE-C encryption keys, Azure account keys. */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(secret|password|token|credential|access\\.key|session\\.key|encryption\\.key|account\\.key).*");
 
     public JobConfig {
         input = qualify(ConfigKeys.INPUT, input);

@@ -1,0 +1,77 @@
+package org.filmpalette.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.filmpalette.testing.SharedSpark;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job on S3 through {@code s3a://}: a real S3-compatible server in this JVM on 127.0.0.1 ({@link S3Server}),
+ * the job run through the command line with the endpoint and credentials given as
+ * {@code --conf spark.hadoop.fs.s3a.*}, and the tables read back from the bucket.
+ */
+class S3IT {
+
+    private static S3Server s3;
+    private static CliRun run;
+    private static String logs;
+
+    @BeforeAll
+    static void startS3AndRun() throws Exception {
+        s3 = new S3Server();
+        // SparkContext logs Spark's whole configuration at INFO (spark.logConf): its redaction must hide the keys too.
+        try (LogCapture capture = new LogCapture("org.apache.spark.SparkContext")) {
+            List<String> args = new ArrayList<>(List.of("run", "--input", S3Server.FRAMES, "--tables", S3Server.TABLES));
+            for (String setting : S3Server.concat(s3.connectionSettings(), S3Server.credentialSettings())) {
+                args.add("--conf");
+                args.add(setting);
+            }
+            args.addAll(List.of("--conf", "spark.logConf=true"));
+            run = CliRun.of(args.toArray(String[]::new));
+            logs = capture.text();
+        }
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void runReadsFramesFromS3AndWritesTablesToS3() {
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("frames: 20 seen, 20 new, 0 rejected"), run.toString());
+        assertTrue(s3.objects() > SampleArchive.FRAMES, "nothing written to the bucket");
+        s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
+        new TableChecks(SharedSpark.session(), S3Server.TABLES).assertOneFullRunOverSample();
+    }
+
+    @Test
+    void credentialsAppearNeitherInLogsNorInOutputNorInTheRunsTable() {
+        assertEquals(0, run.exitCode(), run.toString());
+        // The configuration was logged and stored, with the keys masked...
+        String endpoint = "spark.hadoop.fs.s3a.endpoint=" + s3.endpoint();
+        assertTrue(logs.contains(endpoint), "our configuration line not captured:\n" + logs);
+        assertTrue(logs.contains("spark.hadoop.fs.s3a.access.key=****"), logs);
+        assertTrue(logs.contains("Spark configuration:"), "Spark's configuration dump not captured:\n" + logs);
+        s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
+        String config = new TableChecks(SharedSpark.session(), S3Server.TABLES).runConfig();
+        assertTrue(config.contains("spark.hadoop.fs.s3a.secret.key=****"), config);
+        assertTrue(config.contains(endpoint), config);
+        // ...and the keys themselves appear nowhere.
+        for (String secret : List.of(S3Server.ACCESS_KEY, S3Server.SECRET_KEY)) {
+            assertFalse(logs.contains(secret), "credential in the logs:\n" + logs);
+            assertFalse(run.out().contains(secret) || run.err().contains(secret), "credential in the output: " + run);
+            assertFalse(config.contains(secret), "credential in runs.config:\n" + config);
+        }
+    }
+}
