@@ -17,7 +17,6 @@ import static org.filmpalette.store.TableSchemas.SAMPLED_PIXELS;
 import static org.filmpalette.store.TableSchemas.SEED;
 import static org.filmpalette.store.TableSchemas.STATUS;
 import static org.filmpalette.store.TableSchemas.STATUS_OK;
-import static org.filmpalette.store.TableSchemas.STATUS_REJECTED;
 
 import java.sql.Timestamp;
 import java.time.Instant;
