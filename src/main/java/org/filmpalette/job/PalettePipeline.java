@@ -85,20 +85,32 @@ public final class PalettePipeline {
     private RunSummary computeAndCommit(Dataset<Row> listed) {
         IncrementalPlan plan = plan(listed);
         Dataset<Row> clustered = clusterStills(decodeAndSample(plan.newFrames()));
+        Counts counts = Counts.NONE;
         try {
-            Counts counts = check(listed, plan, clustered);
+            counts = check(listed, plan, clustered);
             stageFrames(plan, clustered);
             stageStills(plan, clustered);
             fitFilms(plan);
-            stageRun(counts, plan);
+            stageRun(counts, plan.touchedFilms().size(), "succeeded");
             stage("commit " + plan.touchedFilms().size() + " film(s)");
             commit.commit(runId, plan.touchedFilms());
             return summarize(counts, plan);
         } catch (RuntimeException e) {
-            commit.abandon(runId);
+            recordFailure(counts, e);
             throw e;
         } finally {
             clustered.unpersist();
+        }
+    }
+
+    /** Drops what the run staged and commits only its {@code runs} row, with status {@code failed}. */
+    private void recordFailure(Counts counts, RuntimeException failure) {
+        try {
+            commit.abandon(runId);
+            stageRun(counts, 0, "failed");
+            commit.commit(runId, List.of());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -181,10 +193,9 @@ public final class PalettePipeline {
         tables.stage(runId, Table.FILM_PALETTES, spark.createDataFrame(films, TableSchemas.FILM_PALETTES_SCHEMA));
     }
 
-    private void stageRun(Counts counts, IncrementalPlan plan) {
-        Row run = RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(Instant.now()), "succeeded",
-                counts.seen(), counts.fresh(), counts.rejected(), (long) plan.touchedFilms().size(),
-                config.describe(), Version.current());
+    private void stageRun(Counts counts, long filmsTouched, String status) {
+        Row run = RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(Instant.now()), status,
+                counts.seen(), counts.fresh(), counts.rejected(), filmsTouched, config.describe(), Version.current());
         tables.stage(runId, Table.RUNS, spark.createDataFrame(List.of(run), TableSchemas.RUNS_SCHEMA));
     }
 
@@ -206,5 +217,7 @@ public final class PalettePipeline {
         LOG.info("{}", description);
     }
 
-    private record Counts(long seen, long fresh, long rejected, Map<String, Long> reasons) {}
+    private record Counts(long seen, long fresh, long rejected, Map<String, Long> reasons) {
+        static final Counts NONE = new Counts(0, 0, 0, Map.of());
+    }
 }
