@@ -96,14 +96,19 @@ public final class PalettePipeline {
             commit.commit(runId, plan.touchedFilms());
             return summarize(counts, plan);
         } catch (RuntimeException e) {
-            recordFailure(counts, e);
+            if (!commit.isPlanned(runId)) {
+                recordFailure(counts, e);
+            }
             throw e;
         } finally {
             clustered.unpersist();
         }
     }
 
-    /** Drops what the run staged and commits only its {@code runs} row, with status {@code failed}. */
+    /**
+     * Drops what the run staged and commits only its {@code runs} row, with status {@code failed}. A run that
+     * failed after writing its commit plan is left for the next run's recovery to finish instead.
+     */
     private void recordFailure(Counts counts, RuntimeException failure) {
         try {
             commit.abandon(runId);

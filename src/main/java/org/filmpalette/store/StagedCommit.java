@@ -65,6 +65,15 @@ public final class StagedCommit {
         deleteStaging(runId);
     }
 
+    /** Whether the run's commit plan was written: from then on only finishing the commit is right. */
+    public boolean isPlanned(String runId) {
+        try {
+            return fs.exists(new Path(tables.stagingRun(runId), MARKER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check the commit marker of run " + runId, e);
+        }
+    }
+
     /** Finishes runs that crashed while committing and deletes what runs that crashed earlier staged. */
     public void recover() {
         for (FileStatus run : tables.directories(new Path(tables.root(), PaletteTables.STAGING))) {
