@@ -37,6 +37,11 @@ public final class AccentPreservingFitter {
     static final double MISSED = 10.0;
     /** Two accents closer than this (ΔE2000) are the same accent. */
     static final double DISTINCT = 15.0;
+    /**
+     * A fine cluster within this CIELAB distance of the segment between two kept colors is their blend (the
+     * anti-aliased rim of a patch after downscaling), not an accent.
+     */
+    static final double BLEND = 6.0;
     /** Lloyd iterations after the swap. */
     static final int SETTLE_ITERATIONS = 5;
 
@@ -69,21 +74,30 @@ public final class AccentPreservingFitter {
         if (accents.isEmpty()) {
             return base;
         }
+        // Base centers that already are accents (saturated and small) are never merged away; the others are.
         List<double[]> centers = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
+        List<double[]> fixed = new ArrayList<>();
+        double[] lab = new double[3];
         for (int i = 0; i < base.count(); i++) {
-            centers.add(base.center(i));
-            sizes.add(base.sizes()[i]);
-        }
-        int fixed = 0;
-        for (double[] accent : accents) {
-            if (centers.size() >= k) {
-                mergeCheapestPair(centers, sizes, centers.size() - fixed);
+            Lab.fromRgb(space.decode(base.centers(), i * 3), lab, 0);
+            if (isAccent(lab, base.sizes()[i] / (double) count)) {
+                fixed.add(base.center(i));
+            } else {
+                centers.add(base.center(i));
+                sizes.add(base.sizes()[i]);
             }
-            centers.add(accent);
-            sizes.add(1L);
-            fixed++;
         }
+        for (double[] accent : accents) {
+            if (centers.size() + fixed.size() >= k) {
+                if (centers.size() < 2) {
+                    break;
+                }
+                mergeCheapestPair(centers, sizes);
+            }
+            fixed.add(accent);
+        }
+        centers.addAll(fixed);
         double[] flat = new double[centers.size() * 3];
         for (int i = 0; i < centers.size(); i++) {
             System.arraycopy(centers.get(i), 0, flat, i * 3, 3);
@@ -100,11 +114,8 @@ public final class AccentPreservingFitter {
         double[] lab = new double[3];
         for (int i = 0; i < fine.count(); i++) {
             double share = fine.sizes()[i] / (double) count;
-            if (share < MIN_SHARE || share > MAX_SHARE) {
-                continue;
-            }
             Lab.fromRgb(space.decode(fine.centers(), i * 3), lab, 0);
-            if (Math.hypot(lab[1], lab[2]) < MIN_CHROMA) {
+            if (!isAccent(lab, share)) {
                 continue;
             }
             double distance = nearest(lab, baseLab);
@@ -118,6 +129,10 @@ public final class AccentPreservingFitter {
                 : Arrays.compare(a.center(), b.center()));
         List<double[]> accepted = new ArrayList<>();
         List<double[]> acceptedLab = new ArrayList<>();
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < baseLab.length; i += 3) {
+            kept.add(Arrays.copyOfRange(baseLab, i, i + 3));
+        }
         int limit = Math.max(1, k / 4);
         for (Candidate candidate : candidates) {
             if (accepted.size() == limit) {
@@ -128,16 +143,52 @@ public final class AccentPreservingFitter {
                 duplicate |= DeltaE2000.between(candidate.lab()[0], candidate.lab()[1], candidate.lab()[2],
                         other[0], other[1], other[2]) < DISTINCT;
             }
-            if (!duplicate) {
+            if (!duplicate && !isBlend(candidate.lab(), kept)) {
                 accepted.add(candidate.center());
                 acceptedLab.add(candidate.lab());
+                kept.add(candidate.lab());
             }
         }
         return accepted;
     }
 
-    /** Merges, among the first {@code mergeable} centers, the pair whose merge adds the least squared distance. */
-    private static void mergeCheapestPair(List<double[]> centers, List<Long> sizes, int mergeable) {
+    /** Whether a color (CIELAB) holding {@code share} of the points looks like an accent: saturated and small. */
+    private static boolean isAccent(double[] lab, double share) {
+        return share >= MIN_SHARE && share <= MAX_SHARE && Math.hypot(lab[1], lab[2]) >= MIN_CHROMA;
+    }
+
+    /** Whether {@code lab} lies within {@link #BLEND} of the segment between two of the {@code kept} colors. */
+    private static boolean isBlend(double[] lab, List<double[]> kept) {
+        for (int a = 0; a < kept.size(); a++) {
+            for (int b = a + 1; b < kept.size(); b++) {
+                if (segmentDistance(lab, kept.get(a), kept.get(b)) < BLEND) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Euclidean distance from {@code p} to the segment from {@code a} to {@code b}, all 3-D. */
+    static double segmentDistance(double[] p, double[] a, double[] b) {
+        double along = 0;
+        double length = 0;
+        for (int j = 0; j < 3; j++) {
+            along += (p[j] - a[j]) * (b[j] - a[j]);
+            length += (b[j] - a[j]) * (b[j] - a[j]);
+        }
+        double t = length == 0 ? 0 : Math.max(0, Math.min(1, along / length));
+        double sum = 0;
+        for (int j = 0; j < 3; j++) {
+            double d = p[j] - (a[j] + t * (b[j] - a[j]));
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Merges the pair of centers whose merge adds the least squared distance (Ward's criterion). */
+    private static void mergeCheapestPair(List<double[]> centers, List<Long> sizes) {
+        int mergeable = centers.size();
         int bestA = 0;
         int bestB = 1;
         double bestCost = Double.POSITIVE_INFINITY;
