@@ -1,6 +1,7 @@
 package org.filmpalette.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,10 +68,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-iterations", paramLabel = "N", description = "Lloyd iterations per fit. Default: 20")
     private int maxIterations = ConfigKeys.MAX_ITERATIONS_DEFAULT;
 
+    @Option(names = "--write", paramLabel = "DIR",
+            description = "Also write the benchmark as an archive (DIR/<film>/<frame>.png and DIR/accents.csv) for"
+                    + " bin/filmpalette run --input DIR")
+    private Path write;
+
     @Override
     public Integer call() {
         validate();
         long started = System.nanoTime();
+        if (write != null) {
+            BenchmarkFilms.write(BenchmarkFilms.generate(seed, framesPerFilm), write);
+        }
         List<Score> first = run();
         List<Score> second = run();
         PrintWriter out = spec.commandLine().getOut();
@@ -92,6 +101,9 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "determinism: %s (%d palettes fitted twice)%n",
                 differing == 0 ? "two runs gave identical palettes" : differing + " palettes differ between two runs",
                 first.stream().mapToInt(Score::frames).sum());
+        if (write != null) {
+            out.println("benchmark archive: " + write.toAbsolutePath());
+        }
         out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();
         return differing == 0 ? ExitCodes.DONE : ExitCodes.FAILED;

@@ -1,9 +1,17 @@
 package org.filmpalette.quality;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+
+import javax.imageio.ImageIO;
 
 import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.color.Lab;
@@ -54,6 +62,33 @@ public final class BenchmarkFilms {
             }
         }
         return frames;
+    }
+
+    /** Name of the ground-truth file {@link #write} puts at the archive root (not a frame: the job skips it). */
+    public static final String GROUND_TRUTH = "accents.csv";
+
+    /**
+     * Writes {@code frames} as an archive the job can read, {@code root/<film>/<frame>.png} (lossless), and their
+     * accents to {@code root/accents.csv} (film_id, frame_id, hex, share, pieces).
+     */
+    public static void write(List<BenchmarkFrame> frames, Path root) {
+        StringBuilder truth = new StringBuilder("film_id,frame_id,hex,share,pieces\n");
+        try {
+            for (BenchmarkFrame frame : frames) {
+                Path file = root.resolve(frame.filmId()).resolve(frame.frameId() + ".png");
+                Files.createDirectories(file.getParent());
+                if (!ImageIO.write(frame.image(), "png", file.toFile())) {
+                    throw new IllegalStateException("No PNG writer available");
+                }
+                for (PlantedAccent accent : frame.accents()) {
+                    truth.append(String.format(Locale.ROOT, "%s,%s,#%06x,%.6f,%d%n", frame.filmId(), frame.frameId(),
+                            accent.rgb(), accent.share(), accent.pieces()));
+                }
+            }
+            Files.writeString(root.resolve(GROUND_TRUTH), truth, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the benchmark under " + root, e);
+        }
     }
 
     /** Frame {@code index} (1-based) of film number {@code film} (index into {@link #FILMS}). */
