@@ -68,6 +68,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-iterations", paramLabel = "N", description = "Lloyd iterations per fit. Default: 20")
     private int maxIterations = ConfigKeys.MAX_ITERATIONS_DEFAULT;
 
+    @Option(names = "--input", paramLabel = "DIR",
+            description = "Evaluate an archive with ground truth (DIR/accents.csv, as --write leaves it) instead of"
+                    + " generating the benchmark")
+    private Path input;
+
     @Option(names = "--write", paramLabel = "DIR",
             description = "Also write the benchmark as an archive (DIR/<film>/<frame>.png and DIR/accents.csv) for"
                     + " bin/filmpalette run --input DIR")
@@ -80,21 +85,23 @@ final class EvaluateCommand implements Callable<Integer> {
         if (write != null) {
             BenchmarkFilms.write(BenchmarkFilms.generate(seed, framesPerFilm), write);
         }
-        List<Score> first = run();
-        List<Score> second = run();
+        List<QualityBenchmark.SampledFrame> frames = frames();
+        List<Score> first = score(frames);
+        List<Score> second = score(frames());
+        long films = frames.stream().map(QualityBenchmark.SampledFrame::filmId).distinct().count();
         PrintWriter out = spec.commandLine().getOut();
         Score baseline = first.get(0);
         out.printf(Locale.ROOT, "filmpalette evaluate: %d frames in %d films, %d planted accents, k=%d, seed %d,"
-                + " sample %d, max side %d%n", baseline.frames(), BenchmarkFilms.FILMS.size(), baseline.accents(), k,
-                seed, sample, maxSide);
-        out.printf(Locale.ROOT, "%-24s %7s %9s %11s %9s  %s%n", "space algorithm mode", "recall", "kept",
-                "error dE00", "vs base", "bar (recall>=0.95, error<=1.05x)");
+                + " sample %d, max side %d%n", baseline.frames(), films, baseline.accents(), k, seed, sample, maxSide);
+        out.printf(Locale.ROOT, "%-24s %7s %9s %11s %9s %8s  %s%n", "space algorithm mode", "recall", "kept",
+                "error dE00", "vs base", "ms/still", "bar (recall>=0.95, error<=1.05x)");
         for (Score score : first) {
             double ratio = score.meanError() / baseline.meanError();
             boolean meets = score.recall() >= RECALL_BAR && ratio <= ERROR_BAR;
-            out.printf(Locale.ROOT, "%-24s %7.3f %9s %11.3f %9.3f  %s%n",
+            out.printf(Locale.ROOT, "%-24s %7.3f %9s %11.3f %9.3f %8.1f  %s%n",
                     score.variant().label() + (score == baseline ? " *" : ""), score.recall(),
-                    score.kept() + "/" + score.accents(), score.meanError(), ratio, meets ? "met" : "not met");
+                    score.kept() + "/" + score.accents(), score.meanError(), ratio, score.millisPerStill(),
+                    meets ? "met" : "not met");
         }
         out.println("  * baseline: plain k-means in RGB");
         int differing = differingPalettes(first, second);
@@ -115,16 +122,26 @@ final class EvaluateCommand implements Callable<Integer> {
         requireRange("--sample", sample, Math.max(16, k), 1_000_000);
         requireRange("--max-side", maxSide, 8, 4096);
         requireRange("--max-iterations", maxIterations, 1, 1000);
+        if (input != null && write != null) {
+            throw new IllegalArgumentException("Invalid --write: " + write + " (cannot be combined with --input)");
+        }
     }
 
-    /** Generates, samples and scores the benchmark from scratch. */
-    private List<Score> run() {
-        List<BenchmarkFrame> frames = BenchmarkFilms.generate(seed, framesPerFilm);
+    /** The sampled benchmark, generated from scratch or read from {@code --input}. */
+    private List<QualityBenchmark.SampledFrame> frames() {
         QualityBenchmark benchmark = new QualityBenchmark(k, maxIterations, seed);
-        List<QualityBenchmark.SampledFrame> sampled = benchmark.sample(frames, maxSide, sample);
+        if (input != null) {
+            return benchmark.sampleArchive(input, maxSide, sample);
+        }
+        List<BenchmarkFrame> frames = BenchmarkFilms.generate(seed, framesPerFilm);
+        return benchmark.sample(frames, maxSide, sample);
+    }
+
+    private List<Score> score(List<QualityBenchmark.SampledFrame> frames) {
+        QualityBenchmark benchmark = new QualityBenchmark(k, maxIterations, seed);
         List<Score> scores = new ArrayList<>();
         for (Variant variant : VARIANTS) {
-            scores.add(benchmark.score(sampled, variant));
+            scores.add(benchmark.score(frames, variant));
         }
         return scores;
     }

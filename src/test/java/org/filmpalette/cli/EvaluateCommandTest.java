@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -31,10 +36,32 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void writtenArchiveReadBackGivesTheSameScores(@TempDir Path dir) {
+        String[] generated = run("evaluate", "--frames-per-film", "1", "--write", dir.toString());
+        assertEquals("0", generated[0], generated[2]);
+        assertTrue(Files.isRegularFile(dir.resolve("accents.csv")));
+        assertTrue(Files.isRegularFile(dir.resolve("night-street").resolve("frame_00001.png")));
+        String[] read = run("evaluate", "--input", dir.toString());
+        assertEquals("0", read[0], read[2]);
+        assertEquals(scores(generated[1]), scores(read[1]));
+    }
+
+    @Test
     void badKIsAUsageErrorNamingTheFlag() {
         String[] result = run("evaluate", "--k", "1");
         assertEquals("2", result[0]);
         assertEquals("filmpalette: Invalid --k: 1 (must be between 2 and 64)", result[2].strip());
+    }
+
+    /** Recall, kept, error and ratio of every variant (not the timing column). */
+    private static List<String> scores(String out) {
+        Matcher row = Pattern.compile("(?m)^(\\w+ \\w+ \\w+(?: \\*)? +[0-9.]+ +\\d+/\\d+ +[0-9.]+ +[0-9.]+) ").matcher(out);
+        List<String> scores = new ArrayList<>();
+        while (row.find()) {
+            scores.add(row.group(1));
+        }
+        assertEquals(6, scores.size(), out);
+        return scores;
     }
 
     private static String[] run(String... args) {
