@@ -15,7 +15,9 @@ import org.filmpalette.color.Lab;
  * <p>Given the algorithm's clustering of a still, it over-clusters the same points with k-means at
  * {@value #OVER_CLUSTERING}·k and looks for <em>missed accents</em>: fine clusters whose color is saturated (CIELAB
  * chroma at least {@value #MIN_CHROMA}), small (a share of the pixels between {@value #MIN_SHARE} and
- * {@value #MAX_SHARE}) and at least {@value #MISSED} ΔE2000 from every color of the clustering. The most distinct
+ * {@value #MAX_SHARE}), isolated (the fine clusters within {@value #NEIGHBORHOOD} ΔE2000 of it hold fewer points
+ * than it does, which rules out the tail of a large varied region such as the lit blades of a meadow) and at least
+ * {@value #MISSED} ΔE2000 from every color of the clustering; blends of two kept colors are skipped. The most distinct
  * ones, at most k/4 and at least {@value #DISTINCT} ΔE2000 apart (hue de-duplication), are swapped in: each first
  * frees a slot by merging the two clusters whose merge costs least (Ward's criterion, the increase in the sum of
  * squared distances), then becomes a center. A few Lloyd iterations settle the new centers, and sizes are recounted
@@ -42,6 +44,8 @@ public final class AccentPreservingFitter {
      * anti-aliased rim of a patch after downscaling), not an accent.
      */
     static final double BLEND = 6.0;
+    /** Radius (ΔE2000) of a fine cluster's neighborhood in color. */
+    static final double NEIGHBORHOOD = 15.0;
     /** Lloyd iterations after the swap. */
     static final int SETTLE_ITERATIONS = 5;
 
@@ -111,16 +115,15 @@ public final class AccentPreservingFitter {
         double[] baseLab = labs(base);
         record Candidate(double[] center, double[] lab, double distance) {}
         List<Candidate> candidates = new ArrayList<>();
-        double[] lab = new double[3];
+        double[] fineLab = labs(fine);
         for (int i = 0; i < fine.count(); i++) {
-            double share = fine.sizes()[i] / (double) count;
-            Lab.fromRgb(space.decode(fine.centers(), i * 3), lab, 0);
-            if (!isAccent(lab, share)) {
+            double[] lab = Arrays.copyOfRange(fineLab, i * 3, i * 3 + 3);
+            if (!isAccent(lab, fine.sizes()[i] / (double) count)) {
                 continue;
             }
             double distance = nearest(lab, baseLab);
-            if (distance >= MISSED) {
-                candidates.add(new Candidate(fine.center(i), lab.clone(), distance));
+            if (distance >= MISSED && isIsolated(i, fine, fineLab)) {
+                candidates.add(new Candidate(fine.center(i), lab, distance));
             }
         }
         // Most distinct first; ties by coordinates so the order never depends on the kernel's center order.
@@ -150,6 +153,22 @@ public final class AccentPreservingFitter {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Whether fine cluster {@code i} stands alone in color: the fine clusters within {@link #NEIGHBORHOOD} ΔE2000 of
+     * it hold fewer points than it does. The tail of a large, varied region (the lit blades of a meadow) has
+     * neighbors as big as itself; a lamp or a patch of paint does not.
+     */
+    private static boolean isIsolated(int i, Clustering fine, double[] fineLab) {
+        long neighbors = 0;
+        for (int j = 0; j < fine.count(); j++) {
+            if (j != i && DeltaE2000.between(fineLab[i * 3], fineLab[i * 3 + 1], fineLab[i * 3 + 2], fineLab[j * 3],
+                    fineLab[j * 3 + 1], fineLab[j * 3 + 2]) < NEIGHBORHOOD) {
+                neighbors += fine.sizes()[j];
+            }
+        }
+        return neighbors < fine.sizes()[i];
     }
 
     /** Whether a color (CIELAB) holding {@code share} of the points looks like an accent: saturated and small. */
