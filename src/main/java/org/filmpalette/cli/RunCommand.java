@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
             description = "exclude (default) or include near-uniform black/white frames in film palettes")
     private String blankFrames;
 
+    @Option(names = "--palette-mode", paramLabel = "MODE",
+            description = "plain (default) or accents: keep small saturated colors the clusters missed (task engine)")
+    private String paletteMode;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file of defaults. Default: $FILMPALETTE_HOME/conf/filmpalette.properties if present")
     private Path configFile;
@@ -107,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
         putIfGiven(settings, ConfigKeys.ORDER, order);
         putIfGiven(settings, ConfigKeys.STILL_ENGINE, stillEngine);
         putIfGiven(settings, ConfigKeys.BLANK_FRAMES, blankFrames);
+        putIfGiven(settings, ConfigKeys.PALETTE_MODE, paletteMode);
         if (full) {
             settings.put(ConfigKeys.FULL, "true");
         }

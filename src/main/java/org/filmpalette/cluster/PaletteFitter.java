@@ -2,13 +2,15 @@ package org.filmpalette.cluster;
 
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.PaletteMode;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
 
 /**
  * Fits a still's palette inside a task: encodes the sampled sRGB pixels into the clustering space, runs the
  * in-task kernel of the chosen algorithm and turns the centers into a palette whose shares are the fractions of
- * pixels nearest to each center. One instance per task thread: the kernels reuse their buffers.
+ * pixels nearest to each center. In {@link PaletteMode#ACCENTS} the clustering then goes through the accent pass
+ * ({@link AccentPreservingFitter}). One instance per task thread: the kernels reuse their buffers.
  */
 public final class PaletteFitter {
 
@@ -16,13 +18,19 @@ public final class PaletteFitter {
     private final Order order;
     private final TaskKMeans kMeans;
     private final TaskBisectingKMeans bisecting;
+    private final AccentPreservingFitter accents;
     private double[] points = new double[0];
 
     public PaletteFitter(ColorSpace space, int k, int maxIterations, Order order) {
+        this(space, k, maxIterations, order, PaletteMode.PLAIN);
+    }
+
+    public PaletteFitter(ColorSpace space, int k, int maxIterations, Order order, PaletteMode mode) {
         this.space = space;
         this.order = order;
         this.kMeans = new TaskKMeans(k, maxIterations, 1e-4);
         this.bisecting = new TaskBisectingKMeans(k, maxIterations);
+        this.accents = mode == PaletteMode.ACCENTS ? new AccentPreservingFitter(space, k, maxIterations) : null;
     }
 
     /** A palette and its clustering cost (sum of squared distances in the clustering space). */
@@ -43,6 +51,9 @@ public final class PaletteFitter {
             case KMEANS -> kMeans.fit(points, 3, pixels.length, seed);
             case BISECTING -> bisecting.fit(points, 3, pixels.length, seed);
         };
+        if (accents != null) {
+            clustering = accents.refine(points, pixels.length, clustering, seed);
+        }
         return new Fit(toPalette(clustering, space, order), clustering.cost());
     }
 

@@ -69,9 +69,16 @@ public final class ConfigKeys {
     public static final String BLANK_FRAMES = "filmpalette.blank-frames";
     public static final String BLANK_FRAMES_DEFAULT = "exclude";
 
+    /**
+     * How a still's colors are chosen: {@code plain} (the clusters as found) or {@code accents} (plus an accent pass
+     * that keeps small saturated colors the clusters missed; task engine only).
+     */
+    public static final String PALETTE_MODE = "filmpalette.palette-mode";
+    public static final String PALETTE_MODE_DEFAULT = "plain";
+
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
-            ORDER, FULL, STILL_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM, BLANK_FRAMES);
+            ORDER, FULL, STILL_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM, BLANK_FRAMES, PALETTE_MODE);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";

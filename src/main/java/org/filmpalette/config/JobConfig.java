@@ -37,6 +37,7 @@ public record JobConfig(
         int maxIterations,
         int parallelism,
         BlankFrames blankFrames,
+        PaletteMode paletteMode,
         Map<String, String> sparkConf) {
 
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
@@ -59,6 +60,10 @@ public record JobConfig(
         }
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
+        if (paletteMode == PaletteMode.ACCENTS && stillEngine != StillEngine.TASK) {
+            throw new IllegalArgumentException("Invalid --palette-mode: accents (needs --still-engine task, not "
+                    + stillEngine.id() + ")");
+        }
         if (isInside(tables, input)) {
             throw new IllegalArgumentException("Invalid --tables: " + tables + " (must not be inside --input " + input
                     + ": the tables would be read as frames)");
@@ -98,6 +103,7 @@ public record JobConfig(
                 s.integer(ConfigKeys.MAX_ITERATIONS, ConfigKeys.MAX_ITERATIONS_DEFAULT),
                 s.integer(ConfigKeys.PARALLELISM, ConfigKeys.PARALLELISM_DEFAULT),
                 s.parsed(ConfigKeys.BLANK_FRAMES, ConfigKeys.BLANK_FRAMES_DEFAULT, BlankFrames::parse),
+                s.parsed(ConfigKeys.PALETTE_MODE, ConfigKeys.PALETTE_MODE_DEFAULT, PaletteMode::parse),
                 spark);
     }
 
@@ -119,6 +125,7 @@ public record JobConfig(
         all.put(ConfigKeys.MAX_ITERATIONS, Integer.toString(maxIterations));
         all.put(ConfigKeys.PARALLELISM, Integer.toString(parallelism));
         all.put(ConfigKeys.BLANK_FRAMES, blankFrames.id());
+        all.put(ConfigKeys.PALETTE_MODE, paletteMode.id());
         sparkConf.forEach((key, value) -> all.put(key, masked(key, value)));
         StringBuilder text = new StringBuilder();
         all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));

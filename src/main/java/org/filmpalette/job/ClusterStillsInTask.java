@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Order;
 import org.filmpalette.store.TableSchemas;
@@ -29,19 +30,22 @@ final class ClusterStillsInTask implements MapPartitionsFunction<Row, Row> {
     private final Order order;
     private final Set<Algorithm> algorithms;
     private final long seed;
+    private final PaletteMode mode;
 
-    ClusterStillsInTask(ColorSpace space, int k, int maxIterations, Order order, Set<Algorithm> algorithms, long seed) {
+    ClusterStillsInTask(ColorSpace space, int k, int maxIterations, Order order, Set<Algorithm> algorithms, long seed,
+            PaletteMode mode) {
         this.space = space;
         this.k = k;
         this.maxIterations = maxIterations;
         this.order = order;
         this.algorithms = Set.copyOf(algorithms);
         this.seed = seed;
+        this.mode = mode;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> sampled) {
-        PaletteFitter fitter = new PaletteFitter(space, k, maxIterations, order);
+        PaletteFitter fitter = new PaletteFitter(space, k, maxIterations, order, mode);
         List<Algorithm> ordered = algorithms.stream().sorted().toList();
         return new Iterator<>() {
             @Override

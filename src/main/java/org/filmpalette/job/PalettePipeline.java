@@ -143,7 +143,8 @@ public final class PalettePipeline {
         Dataset<Row> clustered = config.stillEngine() == StillEngine.MLLIB
                 ? new MllibStillEngine(spark, config).cluster(sampled)
                 : sampled.mapPartitions(new ClusterStillsInTask(config.colorSpace(), config.k(),
-                        config.maxIterations(), config.order(), config.algorithms(), config.seed()),
+                        config.maxIterations(), config.order(), config.algorithms(), config.seed(),
+                        config.paletteMode()),
                         Encoders.row(StageSchemas.CLUSTERED));
         return clustered.persist(StorageLevel.MEMORY_AND_DISK());
     }

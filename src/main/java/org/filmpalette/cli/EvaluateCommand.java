@@ -1,0 +1,169 @@
+package org.filmpalette.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.filmpalette.color.ColorSpace;
+import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.PaletteMode;
+import org.filmpalette.quality.BenchmarkFilms;
+import org.filmpalette.quality.BenchmarkFrame;
+import org.filmpalette.quality.QualityBenchmark;
+import org.filmpalette.quality.QualityBenchmark.Score;
+import org.filmpalette.quality.QualityBenchmark.Variant;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code filmpalette evaluate}: generates the quality benchmark (DESIGN.md §7) and prints accent recall and
+ * quantization error of still palettes per algorithm and palette mode, next to plain RGB k-means, after checking that
+ * a second run gives identical palettes. Plain Java, no Spark.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure still palette quality (accent recall, quantization error, determinism) on the"
+                + " generated benchmark of synthetic films with planted accents.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** The bar: recall at least this ... */
+    static final double RECALL_BAR = 0.95;
+    /** ... with an error at most this many times the baseline's. */
+    static final double ERROR_BAR = 1.05;
+
+    static final Variant BASELINE = new Variant(ColorSpace.RGB, Algorithm.KMEANS, PaletteMode.PLAIN);
+    static final List<Variant> VARIANTS = List.of(
+            BASELINE,
+            new Variant(ColorSpace.LAB, Algorithm.KMEANS, PaletteMode.PLAIN),
+            new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.PLAIN),
+            new Variant(ColorSpace.RGB, Algorithm.KMEANS, PaletteMode.ACCENTS),
+            new Variant(ColorSpace.LAB, Algorithm.KMEANS, PaletteMode.ACCENTS),
+            new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.ACCENTS));
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--frames-per-film", paramLabel = "N",
+            description = "Frames generated per film (3 films). Default: " + BenchmarkFilms.FRAMES_PER_FILM_DEFAULT)
+    private int framesPerFilm = BenchmarkFilms.FRAMES_PER_FILM_DEFAULT;
+
+    @Option(names = "--k", description = "Colors per palette, 2-64. Default: 8")
+    private int k = ConfigKeys.K_DEFAULT;
+
+    @Option(names = "--seed", description = "Seed of the benchmark and of every fit. Default: 42")
+    private long seed = ConfigKeys.SEED_DEFAULT;
+
+    @Option(names = "--sample", paramLabel = "PIXELS", description = "Pixels sampled per still. Default: 4096")
+    private int sample = ConfigKeys.SAMPLE_DEFAULT;
+
+    @Option(names = "--max-side", paramLabel = "PIXELS", description = "Longer side frames are downscaled to. Default: 256")
+    private int maxSide = ConfigKeys.MAX_SIDE_DEFAULT;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Lloyd iterations per fit. Default: 20")
+    private int maxIterations = ConfigKeys.MAX_ITERATIONS_DEFAULT;
+
+    @Option(names = "--input", paramLabel = "DIR",
+            description = "Evaluate an archive with ground truth (DIR/accents.csv, as --write leaves it) instead of"
+                    + " generating the benchmark")
+    private Path input;
+
+    @Option(names = "--write", paramLabel = "DIR",
+            description = "Also write the benchmark as an archive (DIR/<film>/<frame>.png and DIR/accents.csv) for"
+                    + " bin/filmpalette run --input DIR")
+    private Path write;
+
+    @Override
+    public Integer call() {
+        validate();
+        long started = System.nanoTime();
+        if (write != null) {
+            BenchmarkFilms.write(BenchmarkFilms.generate(seed, framesPerFilm), write);
+        }
+        List<QualityBenchmark.SampledFrame> frames = frames();
+        List<Score> first = score(frames);
+        List<Score> second = score(frames());
+        long films = frames.stream().map(QualityBenchmark.SampledFrame::filmId).distinct().count();
+        PrintWriter out = spec.commandLine().getOut();
+        Score baseline = first.get(0);
+        out.printf(Locale.ROOT, "filmpalette evaluate: %d frames in %d films, %d planted accents, k=%d, seed %d,"
+                + " sample %d, max side %d%n", baseline.frames(), films, baseline.accents(), k, seed, sample, maxSide);
+        out.printf(Locale.ROOT, "%-24s %7s %9s %11s %9s %8s  %s%n", "space algorithm mode", "recall", "kept",
+                "error dE00", "vs base", "ms/still", "bar (recall>=0.95, error<=1.05x)");
+        for (Score score : first) {
+            double ratio = score.meanError() / baseline.meanError();
+            boolean meets = score.recall() >= RECALL_BAR && ratio <= ERROR_BAR;
+            out.printf(Locale.ROOT, "%-24s %7.3f %9s %11.3f %9.3f %8.1f  %s%n",
+                    score.variant().label() + (score == baseline ? " *" : ""), score.recall(),
+                    score.kept() + "/" + score.accents(), score.meanError(), ratio, score.millisPerStill(),
+                    meets ? "met" : "not met");
+        }
+        out.println("  * baseline: plain k-means in RGB");
+        int differing = differingPalettes(first, second);
+        out.printf(Locale.ROOT, "determinism: %s (%d palettes fitted twice)%n",
+                differing == 0 ? "two runs gave identical palettes" : differing + " palettes differ between two runs",
+                first.stream().mapToInt(Score::frames).sum());
+        if (write != null) {
+            out.println("benchmark archive: " + write.toAbsolutePath());
+        }
+        out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.flush();
+        return differing == 0 ? ExitCodes.DONE : ExitCodes.FAILED;
+    }
+
+    private void validate() {
+        requireRange("--frames-per-film", framesPerFilm, 1, 10_000);
+        requireRange("--k", k, 2, 64);
+        requireRange("--sample", sample, Math.max(16, k), 1_000_000);
+        requireRange("--max-side", maxSide, 8, 4096);
+        requireRange("--max-iterations", maxIterations, 1, 1000);
+        if (input != null && write != null) {
+            throw new IllegalArgumentException("Invalid --write: " + write + " (cannot be combined with --input)");
+        }
+    }
+
+    /** The sampled benchmark, generated from scratch or read from {@code --input}. */
+    private List<QualityBenchmark.SampledFrame> frames() {
+        QualityBenchmark benchmark = new QualityBenchmark(k, maxIterations, seed);
+        if (input != null) {
+            return benchmark.sampleArchive(input, maxSide, sample);
+        }
+        List<BenchmarkFrame> frames = BenchmarkFilms.generate(seed, framesPerFilm);
+        return benchmark.sample(frames, maxSide, sample);
+    }
+
+    private List<Score> score(List<QualityBenchmark.SampledFrame> frames) {
+        QualityBenchmark benchmark = new QualityBenchmark(k, maxIterations, seed);
+        List<Score> scores = new ArrayList<>();
+        for (Variant variant : VARIANTS) {
+            scores.add(benchmark.score(frames, variant));
+        }
+        return scores;
+    }
+
+    private static int differingPalettes(List<Score> first, List<Score> second) {
+        int differing = 0;
+        for (int v = 0; v < first.size(); v++) {
+            List<String> a = first.get(v).palettes();
+            List<String> b = second.get(v).palettes();
+            for (int i = 0; i < a.size(); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    differing++;
+                }
+            }
+        }
+        return differing;
+    }
+
+    private static void requireRange(String flag, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("Invalid " + flag + ": " + value + " (must be between " + min + " and "
+                    + max + ")");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.filmpalette.config;
+
+import java.util.Locale;
+
+/** How a still's k colors are chosen from its clustering: the values of {@code --palette-mode}. */
+public enum PaletteMode {
+    /** The k cluster centers as the algorithm found them. */
+    PLAIN,
+    /**
+     * The algorithm's clustering plus an accent pass that swaps in small, saturated colors the clusters missed
+     * ({@link org.filmpalette.cluster.AccentPreservingFitter}).
+     */
+    ACCENTS;
+
+    /** The name used on the command line and in config. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static PaletteMode parse(String name) {
+        if (name != null) {
+            for (PaletteMode mode : values()) {
+                if (mode.id().equalsIgnoreCase(name.trim())) {
+                    return mode;
+                }
+            }
+        }
+        throw new IllegalArgumentException("Invalid --palette-mode: " + name + " (must be plain or accents)");
+    }
+}

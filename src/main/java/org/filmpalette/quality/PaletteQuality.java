@@ -1,0 +1,109 @@
+package org.filmpalette.quality;
+
+import java.util.Collection;
+import java.util.Objects;
+
+import org.filmpalette.color.DeltaE2000;
+import org.filmpalette.color.Lab;
+import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Swatch;
+
+/**
+ * The palette quality metrics of DESIGN.md §7, in ΔE2000 units (about 1 is just noticeable, black to white is 100).
+ *
+ * <ul>
+ *   <li>{@link #quantizationError}: mean over sampled pixels of ΔE2000 to the nearest palette color. Lower is
+ *       better; 0 when every pixel is a palette color.</li>
+ *   <li>{@link #keptAccents}: how many planted accents have a palette color within ΔE2000 &lt; {@value #ACCENT_MATCH};
+ *       accent recall is that count over the number of accents.</li>
+ * </ul>
+ */
+public final class PaletteQuality {
+
+    /** An accent is kept when some palette color is closer than this (ΔE2000). */
+    public static final double ACCENT_MATCH = 10.0;
+
+    private PaletteQuality() {}
+
+    /**
+     * Mean ΔE2000 from each of {@code pixels} (packed sRGB) to the palette color nearest to it by ΔE2000.
+     *
+     * @param pixels  sampled pixels, packed {@code 0xRRGGBB}, at least one
+     * @param palette palette colors, packed {@code 0xRRGGBB}, at least one
+     */
+    public static double quantizationError(int[] pixels, int[] palette) {
+        Objects.requireNonNull(pixels, "pixels");
+        if (pixels.length == 0) {
+            throw new IllegalArgumentException("Invalid pixels: empty (the quantization error needs at least one)");
+        }
+        double[] colors = labs(palette);
+        double[] pixel = new double[3];
+        double sum = 0;
+        for (int rgb : pixels) {
+            Lab.fromRgb(rgb, pixel, 0);
+            sum += nearest(pixel, colors);
+        }
+        return sum / pixels.length;
+    }
+
+    /** {@link #quantizationError(int[], int[])} against a palette's swatches. */
+    public static double quantizationError(int[] pixels, Palette palette) {
+        return quantizationError(pixels, colors(palette));
+    }
+
+    /** ΔE2000 from {@code color} (packed sRGB) to the nearest of {@code palette}'s colors. */
+    public static double distanceToPalette(int color, int[] palette) {
+        double[] lab = new double[3];
+        Lab.fromRgb(color, lab, 0);
+        return nearest(lab, labs(palette));
+    }
+
+    /** Whether some palette color is within ΔE2000 &lt; {@value #ACCENT_MATCH} of the accent color (packed sRGB). */
+    public static boolean keeps(int[] palette, int accent) {
+        return distanceToPalette(accent, palette) < ACCENT_MATCH;
+    }
+
+    /** How many of the {@code accents} (packed sRGB) the palette keeps. */
+    public static int keptAccents(int[] palette, Collection<Integer> accents) {
+        double[] colors = labs(palette);
+        double[] lab = new double[3];
+        int kept = 0;
+        for (int accent : accents) {
+            Lab.fromRgb(accent, lab, 0);
+            if (nearest(lab, colors) < ACCENT_MATCH) {
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /** Kept accents over all accents; 1 when there are none to keep. */
+    public static double accentRecall(int[] palette, Collection<Integer> accents) {
+        return accents.isEmpty() ? 1.0 : keptAccents(palette, accents) / (double) accents.size();
+    }
+
+    /** The palette's colors as packed sRGB, in rank order. */
+    public static int[] colors(Palette palette) {
+        return palette.swatches().stream().mapToInt(Swatch::rgb).toArray();
+    }
+
+    private static double[] labs(int[] palette) {
+        Objects.requireNonNull(palette, "palette");
+        if (palette.length == 0) {
+            throw new IllegalArgumentException("Invalid palette: empty (must have at least one color)");
+        }
+        double[] labs = new double[palette.length * 3];
+        for (int i = 0; i < palette.length; i++) {
+            Lab.fromRgb(palette[i], labs, i * 3);
+        }
+        return labs;
+    }
+
+    private static double nearest(double[] lab, double[] colors) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < colors.length; c += 3) {
+            best = Math.min(best, DeltaE2000.between(lab[0], lab[1], lab[2], colors[c], colors[c + 1], colors[c + 2]));
+        }
+        return best;
+    }
+}

@@ -1,0 +1,54 @@
+package org.filmpalette.quality;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.filmpalette.color.Lab;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkFilmsTest {
+
+    private static final List<BenchmarkFrame> FRAMES = BenchmarkFilms.generate(42L, 4);
+
+    @Test
+    void threeFilmsOfTheRequestedFrames() {
+        assertEquals(12, FRAMES.size());
+        assertEquals(List.of("teal-orange", "sepia-interior", "night-street"),
+                FRAMES.stream().map(BenchmarkFrame::filmId).distinct().toList());
+        assertEquals("frame_00004", FRAMES.get(3).frameId());
+    }
+
+    @Test
+    void sameSeedGivesTheSamePixelsAndAnotherSeedDoesNot() {
+        BenchmarkFrame again = BenchmarkFilms.frame(42L, 1, 2);
+        assertArrayEquals(pixels(FRAMES.get(5).image()), pixels(again.image()));
+        assertEquals(FRAMES.get(5).accents(), again.accents());
+        assertFalse(java.util.Arrays.equals(pixels(again.image()), pixels(BenchmarkFilms.frame(7L, 1, 2).image())));
+    }
+
+    @Test
+    void accentsAreSmallSaturatedPatchesPaintedWithTheirColor() {
+        for (BenchmarkFrame frame : FRAMES) {
+            assertTrue(frame.accents().size() >= 1 && frame.accents().size() <= 2, frame.frameId());
+            int[] pixels = pixels(frame.image());
+            for (PlantedAccent accent : frame.accents()) {
+                // Pieces are rounded to whole pixels, so the painted share may miss the target range by a little.
+                assertTrue(accent.share() > 0.0025 && accent.share() < 0.022, "share " + accent.share());
+                assertTrue(accent.pieces() >= 1 && accent.pieces() <= 3);
+                assertTrue(Lab.fromRgb(accent.rgb()).toLch().c() >= 45.0, "chroma of " + accent);
+                long near = java.util.Arrays.stream(pixels)
+                        .filter(p -> org.filmpalette.color.DeltaE2000.between(p & 0xFFFFFF, accent.rgb()) < 5).count();
+                assertTrue(near >= 0.8 * accent.share() * pixels.length, "painted pixels of " + accent);
+            }
+        }
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+}
