@@ -17,7 +17,7 @@ public final class PaletteFitter {
     /** K-means restarts per still, on {@value #RESTART_SAMPLE} points. */
     public static final int KMEANS_RESTARTS = 6;
     /** Bisecting k-means restarts per still, on {@value #RESTART_SAMPLE} points. */
-    public static final int BISECTING_RESTARTS = 10;
+    public static final int BISECTING_RESTARTS = 20;
     /** K-means convergence distance, MLlib's default. */
     public static final double KMEANS_TOLERANCE = 1e-4;
 
