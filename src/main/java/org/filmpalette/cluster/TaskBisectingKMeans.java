@@ -372,6 +372,9 @@ public final class TaskBisectingKMeans {
 
     /** One 2-means step on {@code order[from, to)} updating {@link #halves}; returns whether a center changed. */
     private boolean lloydStep(double[] points, int dimensions, int from, int to) {
+        if (dimensions == 3) {
+            return lloydStep3(points, from, to);
+        }
         for (int j = 0; j < 2 * dimensions; j++) {
             halfSums[j] = 0;
         }
@@ -402,6 +405,69 @@ public final class TaskBisectingKMeans {
                 changed |= mean != halves[dimensions + j];
                 halves[dimensions + j] = mean;
             }
+        }
+        return changed;
+    }
+
+    /**
+     * {@link #lloydStep} for colors, with both centers and the sums in locals: the hot loop of a split. It adds and
+     * compares in the same order as the general form, so the result is bit-identical.
+     */
+    private boolean lloydStep3(double[] points, int from, int to) {
+        double l0 = halves[0];
+        double l1 = halves[1];
+        double l2 = halves[2];
+        double r0 = halves[3];
+        double r1 = halves[4];
+        double r2 = halves[5];
+        double sl0 = 0;
+        double sl1 = 0;
+        double sl2 = 0;
+        double sr0 = 0;
+        double sr1 = 0;
+        double sr2 = 0;
+        long leftCount = 0;
+        for (int q = from; q < to; q++) {
+            int o = order[q] * 3;
+            double x0 = points[o];
+            double x1 = points[o + 1];
+            double x2 = points[o + 2];
+            double a0 = x0 - l0;
+            double a1 = x1 - l1;
+            double a2 = x2 - l2;
+            double b0 = x0 - r0;
+            double b1 = x1 - r1;
+            double b2 = x2 - r2;
+            if (a0 * a0 + a1 * a1 + a2 * a2 <= b0 * b0 + b1 * b1 + b2 * b2) {
+                leftCount++;
+                sl0 += x0;
+                sl1 += x1;
+                sl2 += x2;
+            } else {
+                sr0 += x0;
+                sr1 += x1;
+                sr2 += x2;
+            }
+        }
+        long rightCount = (to - from) - leftCount;
+        boolean changed = false;
+        if (leftCount > 0) {
+            double m0 = sl0 / leftCount;
+            double m1 = sl1 / leftCount;
+            double m2 = sl2 / leftCount;
+            changed = m0 != l0 || m1 != l1 || m2 != l2;
+            halves[0] = m0;
+            halves[1] = m1;
+            halves[2] = m2;
+        }
+        if (rightCount > 0) {
+            double m0 = sr0 / rightCount;
+            double m1 = sr1 / rightCount;
+            double m2 = sr2 / rightCount;
+            changed |= m0 != r0 || m1 != r1 || m2 != r2;
+            halves[3] = m0;
+            halves[4] = m1;
+            halves[5] = m2;
         }
         return changed;
     }
