@@ -2,6 +2,7 @@ package org.filmpalette.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 import org.apache.spark.ml.clustering.BisectingKMeans;
@@ -58,9 +59,10 @@ public final class MllibClusterer {
     public Result fit(Dataset<Row> points, Algorithm algorithm, long seed) {
         Model model = model(points, algorithm, seed, false);
         double[] weights = new double[model.centers().length];
+        long[] sizes = model.sizes().get();
         // The summary has k sizes even when MLlib found fewer distinct centers.
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = model.sizes()[i];
+            weights[i] = sizes[i];
         }
         return result(model, weights);
     }
@@ -93,8 +95,11 @@ public final class MllibClusterer {
         return result(model, totals);
     }
 
-    /** What the callers need of a fitted MLlib model. */
-    private record Model(Vector[] centers, long[] sizes, double cost, ToIntFunction<Vector> predict) {}
+    /**
+     * What the callers need of a fitted MLlib model. The summary's cluster sizes cost a Spark job (a transform and a
+     * group-by), so they are only computed when asked for.
+     */
+    private record Model(Vector[] centers, Supplier<long[]> sizes, double cost, ToIntFunction<Vector> predict) {}
 
     private Model model(Dataset<Row> points, Algorithm algorithm, long seed, boolean weighted) {
         return switch (algorithm) {
@@ -107,7 +112,7 @@ public final class MllibClusterer {
                     estimator.setWeightCol(WEIGHT);
                 }
                 KMeansModel model = estimator.fit(points);
-                yield new Model(model.clusterCenters(), model.summary().clusterSizes(),
+                yield new Model(model.clusterCenters(), () -> model.summary().clusterSizes(),
                         model.summary().trainingCost(), model::predict);
             }
             case BISECTING -> {
@@ -117,7 +122,7 @@ public final class MllibClusterer {
                     estimator.setWeightCol(WEIGHT);
                 }
                 BisectingKMeansModel model = estimator.fit(points);
-                yield new Model(model.clusterCenters(), model.summary().clusterSizes(),
+                yield new Model(model.clusterCenters(), () -> model.summary().clusterSizes(),
                         model.summary().trainingCost(), model::predict);
             }
         };
