@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Performance benchmark (not part of the tests): generates N film-like 1920x800 JPEG frames (never committed) and
 # measures, on this machine in one run: (a) ImageIO full-size decode on all cores, (b) the job's subsampled decode
-# and sample, (k) the in-task kernels on top of (b), (c) the full job on local[*] (JVM and Spark start-up included,
-# peak RSS), (d) the job with --still-engine mllib on a small subset, and the ratios.
+# and sample, (k) the in-task kernels on top of (b) and on their own, (c) the full job on local[*] (JVM and Spark
+# start-up included, peak RSS), (d) the job with --still-engine mllib on a small subset, and the ratios.
 # Usage: bench/run.sh [FRAMES=3000] [FILMS=20] [MLLIB_SUBSET=20]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,6 +25,7 @@ done
 java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | tee "$work/a.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench subsampled "$archive" | tee "$work/b.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench kernels "$archive" 500 | tee "$work/k.txt"
+java -cp "$cp" org.filmpalette.bench.DecodeBench fits "$archive" 500 | tee "$work/f.txt"
 
 timed() { # label, then the command; prints wall seconds and peak RSS
   local label="$1"; shift
@@ -52,11 +53,12 @@ import re, sys
 work, frames, subset, mllib_stage, task_stage = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 fps = lambda f: float(re.search(r"= ([0-9.]+) frames/s", open(f"{work}/{f}.txt").read()).group(1))
 wall = lambda f: float(re.search(r"([0-9.]+) s wall", open(f"{work}/{f}.err").read().splitlines()[-1]).group(1))
-a, b, k = fps("a"), fps("b"), fps("k")
+a, b, k, f = fps("a"), fps("b"), fps("k"), fps("f")
 decode_wall = frames / a
 print(f"(a) decode-only full size : {a:7.1f} frames/s  ({decode_wall:.1f} s for {frames})")
 print(f"(b) subsampled decode     : {b:7.1f} frames/s  ({b / a:.2f}x of (a))")
 print(f"(k) decode + kernels      : {k:7.1f} frames/s")
+print(f"    kernels alone         : {f:7.1f} stills/s (both algorithms; {b / f:.2f} of the subsampled decode's time)")
 print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f}")
 print(f"(d) mllib engine stage    : {mllib_stage:7.1f} s for {subset} stills = {subset / max(mllib_stage, 1e-9):.2f} stills/s")
 print(f"    task engine stage     : {task_stage:7.1f} s for {subset} stills (same subset, includes Spark job start)")

@@ -1,17 +1,22 @@
 package org.filmpalette.cluster;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import org.apache.spark.ml.clustering.BisectingKMeans;
 import org.apache.spark.ml.clustering.BisectingKMeansModel;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.filmpalette.config.Algorithm;
 
 /**
@@ -26,6 +31,10 @@ public final class MllibClusterer {
     public static final String WEIGHT = "weight";
 
     private static final String PREDICTION = "prediction";
+
+    private static final StructType WEIGHTED_SCHEMA = new StructType()
+            .add(FEATURES, SQLDataTypes.VectorType(), false)
+            .add(WEIGHT, DataTypes.DoubleType, false);
 
     private final int k;
     private final int maxIterations;
@@ -44,10 +53,55 @@ public final class MllibClusterer {
     }
 
     /**
-     * Fits {@code points} ({@value #FEATURES}, and {@value #WEIGHT} when {@code weighted}). The caller fixes the
-     * points' order and partitioning: MLlib's k-means|| seeding depends on both.
+     * Fits {@code points} ({@value #FEATURES}), each point weighing one. The caller fixes the points' order and
+     * partitioning: MLlib's k-means|| seeding depends on both.
      */
-    public Result fit(Dataset<Row> points, Algorithm algorithm, long seed, boolean weighted) {
+    public Result fit(Dataset<Row> points, Algorithm algorithm, long seed) {
+        Model model = model(points, algorithm, seed, false);
+        double[] weights = new double[model.centers().length];
+        long[] sizes = model.sizes().get();
+        // The summary has k sizes even when MLlib found fewer distinct centers.
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = sizes[i];
+        }
+        return result(model, weights);
+    }
+
+    /**
+     * Fits weighted points held on the driver (a film's few thousand palette colors): MLlib reads them as one
+     * partition in the given order, and each center's weight is summed on the driver, in that order, over the points
+     * the model itself assigns to it ({@code predict}, as {@code transform} would), without a further Spark job.
+     *
+     * @param features points, in the order MLlib is to read them; at least one
+     * @param weights  one non-negative weight per point
+     */
+    public Result fitWeighted(SparkSession spark, List<Vector> features, double[] weights, Algorithm algorithm,
+            long seed) {
+        if (features.isEmpty() || features.size() != weights.length) {
+            throw new IllegalArgumentException("Invalid weights length: " + weights.length + " (must equal the "
+                    + features.size() + " points, at least one)");
+        }
+        List<Row> rows = new ArrayList<>(features.size());
+        for (int i = 0; i < weights.length; i++) {
+            rows.add(RowFactory.create(features.get(i), weights[i]));
+        }
+        // A local relation is split by the default parallelism: coalesce (no shuffle) keeps the order in one partition.
+        Dataset<Row> points = spark.createDataFrame(rows, WEIGHTED_SCHEMA).coalesce(1);
+        Model model = model(points, algorithm, seed, true);
+        double[] totals = new double[model.centers().length];
+        for (int i = 0; i < weights.length; i++) {
+            totals[model.predict().applyAsInt(features.get(i))] += weights[i];
+        }
+        return result(model, totals);
+    }
+
+    /**
+     * What the callers need of a fitted MLlib model. The summary's cluster sizes cost a Spark job (a transform and a
+     * group-by), so they are only computed when asked for.
+     */
+    private record Model(Vector[] centers, Supplier<long[]> sizes, double cost, ToIntFunction<Vector> predict) {}
+
+    private Model model(Dataset<Row> points, Algorithm algorithm, long seed, boolean weighted) {
         return switch (algorithm) {
             case KMEANS -> {
                 // The "row" solver: MLlib 4.1's block solver fails with ArrayIndexOutOfBounds when the data has
@@ -58,8 +112,8 @@ public final class MllibClusterer {
                     estimator.setWeightCol(WEIGHT);
                 }
                 KMeansModel model = estimator.fit(points);
-                yield result(model.clusterCenters(), model.transform(points), model.summary().clusterSizes(),
-                        model.summary().trainingCost(), weighted);
+                yield new Model(model.clusterCenters(), () -> model.summary().clusterSizes(),
+                        model.summary().trainingCost(), model::predict);
             }
             case BISECTING -> {
                 BisectingKMeans estimator = new BisectingKMeans().setK(k).setMaxIter(maxIterations).setSeed(seed)
@@ -68,30 +122,19 @@ public final class MllibClusterer {
                     estimator.setWeightCol(WEIGHT);
                 }
                 BisectingKMeansModel model = estimator.fit(points);
-                yield result(model.clusterCenters(), model.transform(points), model.summary().clusterSizes(),
-                        model.summary().trainingCost(), weighted);
+                yield new Model(model.clusterCenters(), () -> model.summary().clusterSizes(),
+                        model.summary().trainingCost(), model::predict);
             }
         };
     }
 
-    private static Result result(Vector[] centers, Dataset<Row> predicted, long[] sizes, double cost, boolean weighted) {
+    private static Result result(Model model, double[] weights) {
+        Vector[] centers = model.centers();
         int dimensions = centers.length == 0 ? 0 : centers[0].size();
         double[] flat = new double[centers.length * dimensions];
         for (int i = 0; i < centers.length; i++) {
             System.arraycopy(centers[i].toArray(), 0, flat, i * dimensions, dimensions);
         }
-        double[] weights = new double[centers.length];
-        if (weighted) {
-            List<Row> totals = predicted.groupBy(col(PREDICTION)).agg(sum(col(WEIGHT))).collectAsList();
-            for (Row total : totals) {
-                weights[total.getInt(0)] = total.getDouble(1);
-            }
-        } else {
-            // The summary has k sizes even when MLlib found fewer distinct centers.
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = sizes[i];
-            }
-        }
-        return new Result(dimensions, flat, weights, cost);
+        return new Result(dimensions, flat, weights, model.cost());
     }
 }

@@ -14,6 +14,15 @@ import org.filmpalette.palette.Palette;
  */
 public final class PaletteFitter {
 
+    /** Points a still's restarts run on before the best is refined on all its pixels (see the kernels). */
+    public static final int RESTART_SAMPLE = 1024;
+    /** K-means restarts per still, on {@value #RESTART_SAMPLE} points. */
+    public static final int KMEANS_RESTARTS = 6;
+    /** Bisecting k-means restarts per still, on {@value #RESTART_SAMPLE} points. */
+    public static final int BISECTING_RESTARTS = 20;
+    /** K-means convergence distance, MLlib's default. */
+    public static final double KMEANS_TOLERANCE = 1e-4;
+
     private final ColorSpace space;
     private final Order order;
     private final TaskKMeans kMeans;
@@ -28,9 +37,25 @@ public final class PaletteFitter {
     public PaletteFitter(ColorSpace space, int k, int maxIterations, Order order, PaletteMode mode) {
         this.space = space;
         this.order = order;
-        this.kMeans = new TaskKMeans(k, maxIterations, 1e-4);
-        this.bisecting = new TaskBisectingKMeans(k, maxIterations);
+        this.kMeans = kMeansKernel(k, maxIterations);
+        this.bisecting = bisectingKernel(k, maxIterations);
         this.accents = mode == PaletteMode.ACCENTS ? new AccentPreservingFitter(space, k, maxIterations) : null;
+    }
+
+    /**
+     * The k-means kernel as the pipeline configures it: {@value #KMEANS_RESTARTS} restarts on a
+     * {@value #RESTART_SAMPLE}-point subsample, the best refined on all points. MllibParityTest checks this one.
+     */
+    public static TaskKMeans kMeansKernel(int k, int maxIterations) {
+        return new TaskKMeans(k, maxIterations, KMEANS_TOLERANCE, KMEANS_RESTARTS, Math.max(k, RESTART_SAMPLE));
+    }
+
+    /**
+     * The bisecting kernel as the pipeline configures it: {@value #BISECTING_RESTARTS} restarts on a
+     * {@value #RESTART_SAMPLE}-point subsample, the best tree rebuilt on all points. MllibParityTest checks this one.
+     */
+    public static TaskBisectingKMeans bisectingKernel(int k, int maxIterations) {
+        return new TaskBisectingKMeans(k, maxIterations, BISECTING_RESTARTS, Math.max(k, RESTART_SAMPLE));
     }
 
     /** A palette and its clustering cost (sum of squared distances in the clustering space). */

@@ -1,5 +1,6 @@
 package org.filmpalette.cluster;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -26,7 +27,9 @@ import java.util.SplittableRandom;
  * than 2 % between two seeds in 7 of 64 frames (up to 1.95×), one run of this kernel exceeded MLlib's cost by more
  * than 2 % in 78 of 384 (frame, seed) pairs (up to 4.1×), and the best of {@value #DEFAULT_RESTARTS} runs in none
  * (worst at most 1.004; a run costs about half a {@link TaskKMeans} run). Runs draw from one random stream in turn,
- * so more restarts never give a higher cost for the same seed, and a run with zero cost ends the fit.
+ * so more restarts never give a higher cost for the same seed, and a run with zero cost ends the fit. The pipeline
+ * ({@link PaletteFitter#bisectingKernel}) runs its restarts on a strided subsample and rebuilds only the best tree on
+ * all points, at the same parity with MLlib (MllibParityTest).
  *
  * <p>The result reports the leaf centers of the lowest-cost run in depth-first (left child first) order, as MLlib
  * numbers its leaves, with sizes and cost by nearest leaf center, empty leaves dropped. Randomness comes only from a
@@ -46,6 +49,7 @@ public final class TaskBisectingKMeans {
     private final int k;
     private final int maxIterations;
     private final int restarts;
+    private final int sampleSize;
 
     // Every node owns the contiguous range [start, end) of `order`, a permutation of the point indices.
     private int[] order = new int[0];
@@ -64,6 +68,13 @@ public final class TaskBisectingKMeans {
     private double[] bestLeafCenters = new double[0];
     private double[] halves = new double[0];
     private double[] halfSums = new double[0];
+    private double[] subset = new double[0];
+    // The two centers each node's split converged to, recorded on the subsample and replayed on all points.
+    private double[] splitHalves = new double[0];
+    private double[] bestSplitHalves = new double[0];
+    private final boolean[] splitRecorded;
+    private final boolean[] bestSplitRecorded;
+    private boolean replaying;
 
     /**
      * A kernel running {@value #DEFAULT_RESTARTS} bisections per fit.
@@ -81,6 +92,20 @@ public final class TaskBisectingKMeans {
      * @param restarts      complete bisections per fit, the lowest cost kept; at least 1
      */
     public TaskBisectingKMeans(int k, int maxIterations, int restarts) {
+        this(k, maxIterations, restarts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A kernel that runs its restarts on an evenly strided subsample of at most {@code sampleSize} points and rebuilds
+     * only the best tree on all points: each split of that rebuild starts its 2-means from the two centers the same
+     * node's split converged to on the subsample (from noise, as usual, for a node the subsample did not split).
+     *
+     * @param k             maximum number of leaf clusters, at least 1
+     * @param maxIterations 2-means iterations per split, at least 0 (MLlib's default is 20)
+     * @param restarts      complete bisections per fit, the lowest cost kept; at least 1
+     * @param sampleSize    points the restarts run on, at least {@code k}; inputs this small or smaller use all points
+     */
+    public TaskBisectingKMeans(int k, int maxIterations, int restarts, int sampleSize) {
         if (k < 1) {
             throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
         }
@@ -92,8 +117,14 @@ public final class TaskBisectingKMeans {
         }
         this.k = k;
         this.maxIterations = maxIterations;
+        if (sampleSize < k) {
+            throw new IllegalArgumentException("Invalid sampleSize: " + sampleSize + " (must be at least k " + k + ")");
+        }
         this.restarts = restarts;
+        this.sampleSize = sampleSize;
         int nodes = 2 * k - 1;
+        this.splitRecorded = new boolean[nodes];
+        this.bestSplitRecorded = new boolean[nodes];
         this.start = new int[nodes];
         this.end = new int[nodes];
         this.leftChild = new int[nodes];
@@ -118,6 +149,26 @@ public final class TaskBisectingKMeans {
         Points.check(points, dimensions, count);
         reserve(dimensions, count);
         SplittableRandom random = new SplittableRandom(seed);
+        if (count <= sampleSize) {
+            int leaves = bestRun(points, dimensions, count, random);
+            return Clustering.assign(points, dimensions, count, bestLeafCenters, leaves);
+        }
+        for (int i = 0; i < sampleSize; i++) {
+            int p = (int) ((long) i * count / sampleSize);
+            System.arraycopy(points, p * dimensions, subset, i * dimensions, dimensions);
+        }
+        bestRun(subset, dimensions, sampleSize, random);
+        replaying = true;
+        try {
+            int leaves = bisect(points, dimensions, count, random);
+            return Clustering.assign(points, dimensions, count, leafCenters, leaves);
+        } finally {
+            replaying = false;
+        }
+    }
+
+    /** The lowest-cost of {@link #restarts} bisections into {@link #bestLeafCenters}; returns its leaf count. */
+    private int bestRun(double[] points, int dimensions, int count, SplittableRandom random) {
         double bestCost = 0;
         int bestLeaves = 0;
         for (int r = 0; r < restarts; r++) {
@@ -136,12 +187,14 @@ public final class TaskBisectingKMeans {
                 bestCost = cost;
                 bestLeaves = leaves;
                 System.arraycopy(leafCenters, 0, bestLeafCenters, 0, leaves * dimensions);
+                System.arraycopy(splitHalves, 0, bestSplitHalves, 0, splitHalves.length);
+                System.arraycopy(splitRecorded, 0, bestSplitRecorded, 0, splitRecorded.length);
             }
             if (bestCost == 0) {
                 break;
             }
         }
-        return Clustering.assign(points, dimensions, count, bestLeafCenters, bestLeaves);
+        return bestLeaves;
     }
 
     /** Builds one bisecting tree and copies its leaf centers to {@link #leafCenters}; returns how many leaves. */
@@ -150,6 +203,7 @@ public final class TaskBisectingKMeans {
             order[p] = p;
         }
         nodeCount = 0;
+        Arrays.fill(splitRecorded, false);
         int root = addNode(points, dimensions, 0, count);
         active[0] = root;
         int activeCount = 1;
@@ -187,6 +241,11 @@ public final class TaskBisectingKMeans {
             bestLeafCenters = new double[k * dimensions];
             halves = new double[2 * dimensions];
             halfSums = new double[2 * dimensions];
+            splitHalves = new double[nodes * 2 * dimensions];
+            bestSplitHalves = new double[nodes * 2 * dimensions];
+        }
+        if (count > sampleSize && subset.length < sampleSize * dimensions) {
+            subset = new double[sampleSize * dimensions];
         }
     }
 
@@ -271,21 +330,28 @@ public final class TaskBisectingKMeans {
         int offset = node * dimensions;
         int from = start[node];
         int to = end[node];
-        double norm = Math.sqrt(squaredNorm(nodeCenters, offset, dimensions));
-        double level = NOISE_LEVEL * norm;
-        if (level == 0) {
-            level = NOISE_LEVEL * Math.sqrt(nodeCosts[node] / (to - from));
-        }
-        for (int j = 0; j < dimensions; j++) {
-            double noise = level * random.nextDouble();
-            halves[j] = nodeCenters[offset + j] - noise;
-            halves[dimensions + j] = nodeCenters[offset + j] + noise;
+        int recorded = node * 2 * dimensions;
+        if (replaying && bestSplitRecorded[node]) {
+            System.arraycopy(bestSplitHalves, recorded, halves, 0, 2 * dimensions);
+        } else {
+            double norm = Math.sqrt(squaredNorm(nodeCenters, offset, dimensions));
+            double level = NOISE_LEVEL * norm;
+            if (level == 0) {
+                level = NOISE_LEVEL * Math.sqrt(nodeCosts[node] / (to - from));
+            }
+            for (int j = 0; j < dimensions; j++) {
+                double noise = level * random.nextDouble();
+                halves[j] = nodeCenters[offset + j] - noise;
+                halves[dimensions + j] = nodeCenters[offset + j] + noise;
+            }
         }
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             if (!lloydStep(points, dimensions, from, to)) {
                 break;
             }
         }
+        System.arraycopy(halves, 0, splitHalves, recorded, 2 * dimensions);
+        splitRecorded[node] = true;
         int middle = partition(points, dimensions, from, to);
         if (middle == from || middle == to) {
             return false;
@@ -306,6 +372,9 @@ public final class TaskBisectingKMeans {
 
     /** One 2-means step on {@code order[from, to)} updating {@link #halves}; returns whether a center changed. */
     private boolean lloydStep(double[] points, int dimensions, int from, int to) {
+        if (dimensions == 3) {
+            return lloydStep3(points, from, to);
+        }
         for (int j = 0; j < 2 * dimensions; j++) {
             halfSums[j] = 0;
         }
@@ -336,6 +405,69 @@ public final class TaskBisectingKMeans {
                 changed |= mean != halves[dimensions + j];
                 halves[dimensions + j] = mean;
             }
+        }
+        return changed;
+    }
+
+    /**
+     * {@link #lloydStep} for colors, with both centers and the sums in locals: the hot loop of a split. It adds and
+     * compares in the same order as the general form, so the result is bit-identical.
+     */
+    private boolean lloydStep3(double[] points, int from, int to) {
+        double l0 = halves[0];
+        double l1 = halves[1];
+        double l2 = halves[2];
+        double r0 = halves[3];
+        double r1 = halves[4];
+        double r2 = halves[5];
+        double sl0 = 0;
+        double sl1 = 0;
+        double sl2 = 0;
+        double sr0 = 0;
+        double sr1 = 0;
+        double sr2 = 0;
+        long leftCount = 0;
+        for (int q = from; q < to; q++) {
+            int o = order[q] * 3;
+            double x0 = points[o];
+            double x1 = points[o + 1];
+            double x2 = points[o + 2];
+            double a0 = x0 - l0;
+            double a1 = x1 - l1;
+            double a2 = x2 - l2;
+            double b0 = x0 - r0;
+            double b1 = x1 - r1;
+            double b2 = x2 - r2;
+            if (a0 * a0 + a1 * a1 + a2 * a2 <= b0 * b0 + b1 * b1 + b2 * b2) {
+                leftCount++;
+                sl0 += x0;
+                sl1 += x1;
+                sl2 += x2;
+            } else {
+                sr0 += x0;
+                sr1 += x1;
+                sr2 += x2;
+            }
+        }
+        long rightCount = (to - from) - leftCount;
+        boolean changed = false;
+        if (leftCount > 0) {
+            double m0 = sl0 / leftCount;
+            double m1 = sl1 / leftCount;
+            double m2 = sl2 / leftCount;
+            changed = m0 != l0 || m1 != l1 || m2 != l2;
+            halves[0] = m0;
+            halves[1] = m1;
+            halves[2] = m2;
+        }
+        if (rightCount > 0) {
+            double m0 = sr0 / rightCount;
+            double m1 = sr1 / rightCount;
+            double m2 = sr2 / rightCount;
+            changed |= m0 != r0 || m1 != r1 || m2 != r2;
+            halves[3] = m0;
+            halves[4] = m1;
+            halves[5] = m2;
         }
         return changed;
     }

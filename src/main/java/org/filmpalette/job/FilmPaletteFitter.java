@@ -1,7 +1,6 @@
 package org.filmpalette.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.filmpalette.store.TableSchemas.ALGORITHM;
 import static org.filmpalette.store.TableSchemas.B;
 import static org.filmpalette.store.TableSchemas.BLANK;
@@ -15,14 +14,19 @@ import static org.filmpalette.store.TableSchemas.SHARE;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.apache.spark.sql.Column;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.filmpalette.cluster.MllibClusterer;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.BlankFrames;
@@ -33,12 +37,11 @@ import org.filmpalette.palette.Palette;
 /**
  * Fits each film's palette with genuine MLlib estimators over its stills' palette colors, each weighted by its
  * share of its still, so every still counts equally and the cost does not depend on pixel counts. Films are fitted
- * concurrently; each fit reads one partition sorted by frame and rank with a seed derived from the film id, which
- * makes MLlib's result independent of how the stills were partitioned.
+ * concurrently. Each fit collects the film's few thousand colors to the driver in one small query, hands them to
+ * MLlib as one partition sorted by frame and rank with a seed derived from the film id, which makes MLlib's result
+ * independent of how the stills were partitioned, and sums the shares per center on the driver.
  */
 final class FilmPaletteFitter {
-
-    private static final String COLOR = "color";
 
     private final SparkSession spark;
     private final JobConfig config;
@@ -70,43 +73,50 @@ final class FilmPaletteFitter {
 
     private Row fitFilm(Dataset<Row> stillPalettes, Dataset<Row> blank, MllibClusterer clusterer, String film,
             Algorithm algorithm, String runId, Timestamp computedAt) {
-        Dataset<Row> stills = stillsOf(stillPalettes, blank, film, algorithm);
-        Dataset<Row> colors = stills.select(col(FRAME_ID), explode(col(COLORS)).as(COLOR))
-                .select(col(FRAME_ID), col(COLOR + "." + RANK).as(RANK), rgb().as("rgb"),
-                        col(COLOR + "." + SHARE).as(MllibClusterer.WEIGHT))
-                .repartition(1)
-                .sortWithinPartitions(FRAME_ID, RANK)
-                .select(ColorFeatures.in(config.colorSpace()).apply(col("rgb")).as(MllibClusterer.FEATURES),
-                        col(MllibClusterer.WEIGHT))
-                .cache();
-        try {
-            long stillCount = stills.count();
-            if (stillCount == 0) {
-                return null;
-            }
-            MllibClusterer.Result fit = clusterer.fit(colors, algorithm, filmSeed(config.seed(), film), true);
-            Palette palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(),
-                    config.colorSpace(), config.order());
-            return RowFactory.create(film, algorithm.id(), config.colorSpace().id(), config.k(),
-                    PaletteRows.colors(palette), (int) stillCount, runId, computedAt);
-        } finally {
-            colors.unpersist();
+        List<Row> stills = stillsOf(stillPalettes, blank, film, algorithm);
+        if (stills.isEmpty()) {
+            return null;
         }
+        List<Vector> features = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double[] point = new double[3];
+        for (Row still : stills) {
+            List<Row> colors = new ArrayList<>(still.getList(1));
+            colors.sort(Comparator.comparingInt(color -> color.getInt(color.fieldIndex(RANK))));
+            for (Row color : colors) {
+                int rgb = color.getInt(color.fieldIndex(R)) * 65536 + color.getInt(color.fieldIndex(G)) * 256
+                        + color.getInt(color.fieldIndex(B));
+                config.colorSpace().encode(rgb, point, 0);
+                features.add(Vectors.dense(point.clone()));
+                weights.add(color.getDouble(color.fieldIndex(SHARE)));
+            }
+        }
+        MllibClusterer.Result fit = clusterer.fitWeighted(spark, features,
+                weights.stream().mapToDouble(Double::doubleValue).toArray(), algorithm, filmSeed(config.seed(), film));
+        Palette palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(),
+                config.colorSpace(), config.order());
+        return RowFactory.create(film, algorithm.id(), config.colorSpace().id(), config.k(),
+                PaletteRows.colors(palette), stills.size(), runId, computedAt);
     }
 
-    /** The film's stills for one algorithm; blank frames left out unless included or nothing else is left. */
-    private Dataset<Row> stillsOf(Dataset<Row> stillPalettes, Dataset<Row> blank, String film, Algorithm algorithm) {
-        Dataset<Row> all = stillPalettes
-                .where(col(FILM_ID).equalTo(film).and(col(ALGORITHM).equalTo(algorithm.id())));
+    /**
+     * The film's stills for one algorithm as (frame id, colors) rows in frame id order (Spark's string order); blank
+     * frames left out unless included or nothing else is left.
+     */
+    private List<Row> stillsOf(Dataset<Row> stillPalettes, Dataset<Row> blank, String film, Algorithm algorithm) {
+        List<Row> all = new ArrayList<>(stillPalettes
+                .where(col(FILM_ID).equalTo(film).and(col(ALGORITHM).equalTo(algorithm.id())))
+                .select(FRAME_ID, COLORS)
+                .collectAsList());
+        all.sort(Comparator.comparing(still -> UTF8String.fromString(still.getString(0))));
         if (config.blankFrames() == BlankFrames.INCLUDE) {
             return all;
         }
-        Dataset<Row> nonBlank = all.join(blank.where(col(FILM_ID).equalTo(film)), JoinKeys.of(FILM_ID, FRAME_ID),
-                "left_anti");
+        Set<String> blankIds = new HashSet<>();
+        for (Row row : blank.where(col(FILM_ID).equalTo(film)).select(FRAME_ID).collectAsList()) {
+            blankIds.add(row.getString(0));
+        }
+        List<Row> nonBlank = all.stream().filter(still -> !blankIds.contains(still.getString(0))).toList();
         return nonBlank.isEmpty() ? all : nonBlank;
-    }
-
-    private static Column rgb() {
-        return col(COLOR + "." + R).multiply(65536).plus(col(COLOR + "." + G).multiply(256)).plus(col(COLOR + "." + B));
     }
 }

@@ -82,7 +82,7 @@ final class MllibStillEngine {
         long seed = PixelSampler.frameSeed(config.seed(), filmId, frameId);
         List<Row> palettes = new ArrayList<>();
         for (Algorithm algorithm : config.algorithms()) {
-            MllibClusterer.Result fit = clusterer.fit(points, algorithm, seed, false);
+            MllibClusterer.Result fit = clusterer.fit(points, algorithm, seed);
             Palette palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(),
                     config.colorSpace(), config.order());
             palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(palette), fit.cost()));

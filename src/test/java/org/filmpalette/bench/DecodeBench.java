@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +28,9 @@ import org.filmpalette.palette.Order;
 /**
  * Decode-side benchmarks on all cores, printing frames per second: {@code full} is plain ImageIO decoding at full
  * size (the physical limit of the job), {@code subsampled} the job's own decode and sample, {@code kernels} the
- * in-task palette fits (both algorithms) on each frame's sample. Usage: {@code DecodeBench MODE ARCHIVE [LIMIT]}.
+ * in-task palette fits (both algorithms) on each frame's sample, {@code fits} the same fits alone on samples decoded
+ * before the clock starts (the kernels' own cost, less blurred by a noisy decode). Usage:
+ * {@code DecodeBench MODE ARCHIVE [LIMIT]}.
  */
 public final class DecodeBench {
 
@@ -44,13 +48,22 @@ public final class DecodeBench {
         AtomicLong checksum = new AtomicLong();
         ThreadLocal<PaletteFitter> fitters = ThreadLocal.withInitial(
                 () -> new PaletteFitter(ColorSpace.LAB, 8, 20, Order.DOMINANCE));
+        Map<Path, int[]> decoded = new ConcurrentHashMap<>();
+        if (mode.equals("fits")) {
+            for (Future<?> future : frames.stream().map(frame -> pool.submit(
+                    () -> decoded.put(frame, decodeAndSample(frame)))).toList()) {
+                future.get();
+            }
+        }
         long start = System.nanoTime();
         List<Future<?>> work = frames.stream().map(frame -> pool.submit(() -> {
             checksum.addAndGet(switch (mode) {
                 case "full" -> decodeFull(frame);
                 case "subsampled" -> decodeAndSample(frame).length;
                 case "kernels" -> fit(fitters.get(), decodeAndSample(frame));
-                default -> throw new IllegalArgumentException("Invalid mode: " + mode + " (full, subsampled, kernels)");
+                case "fits" -> fit(fitters.get(), decoded.get(frame));
+                default -> throw new IllegalArgumentException(
+                        "Invalid mode: " + mode + " (full, subsampled, kernels, fits)");
             });
         })).<Future<?>>map(f -> f).toList();
         for (Future<?> future : work) {

@@ -79,7 +79,38 @@ class TaskBisectingKMeansTest {
     }
 
     @Test
+    void subsampledRestartsAreDeterministicAndRebuildTheTreeOnAllPoints() {
+        double[] points = SyntheticPixels.filmFrame(29, 4096, 8);
+        TaskBisectingKMeans kernel = new TaskBisectingKMeans(8, 20, 10, 1024);
+
+        Clustering first = kernel.fit(points, 3, 4096, 7);
+
+        assertEquals(first, kernel.fit(points, 3, 4096, 7));
+        assertEquals(first, new TaskBisectingKMeans(8, 20, 10, 1024).fit(points, 3, 4096, 7));
+        assertEquals(8, first.count());
+        assertEquals(4096, java.util.Arrays.stream(first.sizes()).sum());
+        double allPoints = new TaskBisectingKMeans(8, 20).fit(points, 3, 4096, 7).cost();
+        assertTrue(first.cost() <= 1.02 * allPoints, () -> "subsampled " + first.cost() + " vs " + allPoints);
+    }
+
+    @Test
+    void twoColorsSubsampledGiveTheirExactColors() {
+        double[] points = new double[3000 * 3];
+        for (int p = 0; p < 3000; p++) {
+            points[p * 3] = p < 1000 ? 20 : 70;
+            points[p * 3 + 1] = p < 1000 ? -5 : 12;
+        }
+
+        Clustering clustering = new TaskBisectingKMeans(2, 20, 3, 500).fit(points, 3, 3000, 42);
+
+        assertArrayEquals(new double[] {20, -5, 0, 70, 12, 0}, clustering.centers());
+        assertArrayEquals(new long[] {1000, 2000}, clustering.sizes());
+    }
+
+    @Test
     void invalidParametersAreRejectedWithTheirName() {
+        assertEquals("Invalid sampleSize: 4 (must be at least k 8)",
+                assertThrows(IllegalArgumentException.class, () -> new TaskBisectingKMeans(8, 20, 5, 4)).getMessage());
         assertEquals("Invalid k: 0 (must be at least 1)",
                 assertThrows(IllegalArgumentException.class, () -> new TaskBisectingKMeans(0, 20)).getMessage());
         assertEquals("Invalid maxIterations: -1 (must be at least 0)",

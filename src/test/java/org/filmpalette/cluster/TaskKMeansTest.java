@@ -65,7 +65,49 @@ class TaskKMeansTest {
     }
 
     @Test
+    void subsampledRestartsAreDeterministicAndConvergeOnAllPoints() {
+        double[] points = SyntheticPixels.filmFrame(23, 4096, 8);
+        TaskKMeans kernel = new TaskKMeans(8, 1000, 0, 6, 1024);
+
+        Clustering first = kernel.fit(points, 3, 4096, 7);
+
+        assertEquals(first, kernel.fit(points, 3, 4096, 7));
+        assertEquals(first, new TaskKMeans(8, 1000, 0, 6, 1024).fit(points, 3, 4096, 7));
+        assertEquals(4096, java.util.Arrays.stream(first.sizes()).sum());
+        // Refined on all points to a fixed point of Lloyd: every center is the mean of the points nearest to it.
+        double[] sums = new double[first.count() * 3];
+        for (int p = 0; p < 4096; p++) {
+            int c = first.nearest(points, p * 3);
+            for (int j = 0; j < 3; j++) {
+                sums[c * 3 + j] += points[p * 3 + j];
+            }
+        }
+        for (int c = 0; c < first.count(); c++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(sums[c * 3 + j] / first.sizes()[c], first.centers()[c * 3 + j], 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void aColorTheSubsampleMissesStillGetsACenter() {
+        // 4000 points of two colors and, at odd indices the stride of 1000 never reaches, 8 points of a third.
+        double[] points = new double[4000 * 3];
+        for (int p = 0; p < 4000; p++) {
+            double value = p % 2 == 1 && p < 16 ? 90 : p < 2000 ? 10 : 50;
+            points[p * 3] = value;
+        }
+
+        Clustering clustering = new TaskKMeans(4, 20, 1e-4, 3, 1000).fit(points, 3, 4000, 1);
+
+        assertEquals(3, clustering.count());
+        assertEquals(0, clustering.cost());
+    }
+
+    @Test
     void invalidParametersAreRejectedWithTheirName() {
+        assertEquals("Invalid sampleSize: 4 (must be at least k 8)",
+                assertThrows(IllegalArgumentException.class, () -> new TaskKMeans(8, 20, 1e-4, 5, 4)).getMessage());
         assertEquals("Invalid k: 0 (must be at least 1)",
                 assertThrows(IllegalArgumentException.class, () -> new TaskKMeans(0, 20, 1e-4)).getMessage());
         assertEquals("Invalid maxIterations: -1 (must be at least 0)",
