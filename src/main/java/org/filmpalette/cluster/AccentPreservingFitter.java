@@ -121,7 +121,7 @@ public final class AccentPreservingFitter {
             if (!isAccent(lab, fine.sizes()[i] / (double) count)) {
                 continue;
             }
-            double distance = nearest(lab, baseLab);
+            double distance = DeltaE2000.toNearest(lab, baseLab);
             if (distance >= MISSED && isIsolated(i, fine, fineLab)) {
                 candidates.add(new Candidate(fine.center(i), lab, distance));
             }
@@ -275,13 +275,5 @@ public final class AccentPreservingFitter {
             Lab.fromRgb(space.decode(clustering.centers(), i * 3), labs, i * 3);
         }
         return labs;
-    }
-
-    private static double nearest(double[] lab, double[] colors) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < colors.length; c += 3) {
-            best = Math.min(best, DeltaE2000.between(lab[0], lab[1], lab[2], colors[c], colors[c + 1], colors[c + 2]));
-        }
-        return best;
     }
 }

@@ -179,17 +179,23 @@ public final class TaskKMeans {
         while (chosen < k && total > 0) {
             int next = sample(count, total, random);
             System.arraycopy(points, next * dimensions, centers, chosen * dimensions, dimensions);
-            total = 0;
-            for (int p = 0; p < count; p++) {
-                double distance = Points.squaredDistance(points, p * dimensions, points, next * dimensions, dimensions);
-                if (distance < nearestDistances[p]) {
-                    nearestDistances[p] = distance;
-                }
-                total += nearestDistances[p];
-            }
+            total = admit(points, dimensions, count, next);
             chosen++;
         }
         return chosen;
+    }
+
+    /** Lowers each point's squared distance to the nearest chosen center by the new center {@code index}; the new total. */
+    private double admit(double[] points, int dimensions, int count, int index) {
+        double total = 0;
+        for (int p = 0; p < count; p++) {
+            double distance = Points.squaredDistance(points, p * dimensions, points, index * dimensions, dimensions);
+            if (distance < nearestDistances[p]) {
+                nearestDistances[p] = distance;
+            }
+            total += nearestDistances[p];
+        }
+        return total;
     }
 
     private void reserve(int dimensions, int count) {
@@ -232,14 +238,7 @@ public final class TaskKMeans {
                 }
             }
             System.arraycopy(points, best * dimensions, centers, chosen * dimensions, dimensions);
-            total = 0;
-            for (int p = 0; p < count; p++) {
-                double distance = Points.squaredDistance(points, p * dimensions, points, best * dimensions, dimensions);
-                if (distance < nearestDistances[p]) {
-                    nearestDistances[p] = distance;
-                }
-                total += nearestDistances[p];
-            }
+            total = admit(points, dimensions, count, best);
             chosen++;
         }
         return chosen;

@@ -26,6 +26,18 @@ public final class DeltaE2000 {
         return between(x.l(), x.a(), x.b(), y.l(), y.a(), y.b());
     }
 
+    /**
+     * The smallest ΔE2000 from {@code lab} (L, a, b in its first three values) to any of {@code labs} (flat L, a, b
+     * triples); positive infinity when {@code labs} is empty.
+     */
+    public static double toNearest(double[] lab, double[] labs) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < labs.length; c += 3) {
+            best = Math.min(best, between(lab[0], lab[1], lab[2], labs[c], labs[c + 1], labs[c + 2]));
+        }
+        return best;
+    }
+
     /** ΔE00 between (L1, a1, b1) and (L2, a2, b2), CIELAB coordinates. */
     public static double between(double l1, double a1, double b1, double l2, double a2, double b2) {
         double meanChroma = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2.0;

@@ -41,7 +41,7 @@ public final class PaletteQuality {
         double sum = 0;
         for (int rgb : pixels) {
             Lab.fromRgb(rgb, pixel, 0);
-            sum += nearest(pixel, colors);
+            sum += DeltaE2000.toNearest(pixel, colors);
         }
         return sum / pixels.length;
     }
@@ -55,7 +55,7 @@ public final class PaletteQuality {
     public static double distanceToPalette(int color, int[] palette) {
         double[] lab = new double[3];
         Lab.fromRgb(color, lab, 0);
-        return nearest(lab, labs(palette));
+        return DeltaE2000.toNearest(lab, labs(palette));
     }
 
     /** Whether some palette color is within ΔE2000 &lt; {@value #ACCENT_MATCH} of the accent color (packed sRGB). */
@@ -70,7 +70,7 @@ public final class PaletteQuality {
         int kept = 0;
         for (int accent : accents) {
             Lab.fromRgb(accent, lab, 0);
-            if (nearest(lab, colors) < ACCENT_MATCH) {
+            if (DeltaE2000.toNearest(lab, colors) < ACCENT_MATCH) {
                 kept++;
             }
         }
@@ -97,13 +97,5 @@ public final class PaletteQuality {
             Lab.fromRgb(palette[i], labs, i * 3);
         }
         return labs;
-    }
-
-    private static double nearest(double[] lab, double[] colors) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < colors.length; c += 3) {
-            best = Math.min(best, DeltaE2000.between(lab[0], lab[1], lab[2], colors[c], colors[c + 1], colors[c + 2]));
-        }
-        return best;
     }
 }

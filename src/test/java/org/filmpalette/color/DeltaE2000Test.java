@@ -93,4 +93,13 @@ class DeltaE2000Test {
         assertTrue(DeltaE2000.between(justBelowZero, justAboveZero) < 10.0);
         assertTrue(DeltaE2000.between(justBelowZero, oppositeSide) > 30.0);
     }
+
+    @Test
+    void toNearestIsTheSmallestDifferenceToAnyColorOfTheList() {
+        double[] lab = {50.0, 2.6772, -79.7751};
+        double[] colors = {100, 0, 0, 50.0, 0.0, -82.7485, 0, 0, 0};
+
+        assertEquals(2.0425, DeltaE2000.toNearest(lab, colors), 1e-4, "Sharma pair 1 is the nearest");
+        assertEquals(Double.POSITIVE_INFINITY, DeltaE2000.toNearest(lab, new double[0]));
+    }
 }
