@@ -3,8 +3,6 @@ package org.filmpalette.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,16 +13,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** Runs {@code evaluate} in-process; it needs no Spark session. */
 class EvaluateCommandTest {
 
     @Test
     void printsEveryVariantNextToTheBaselineAndChecksDeterminism() {
-        String[] result = run("evaluate", "--frames-per-film", "2");
-        assertEquals("0", result[0], result[2]);
-        String out = result[1];
+        Cli.Result result = Cli.run("evaluate", "--frames-per-film", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        String out = result.out();
         assertTrue(out.contains("6 frames in 3 films"), out);
         for (String variant : new String[] {"rgb kmeans plain *", "lab kmeans plain", "lab bisecting plain",
             "rgb kmeans accents", "lab kmeans accents", "lab bisecting accents"}) {
@@ -37,20 +34,20 @@ class EvaluateCommandTest {
 
     @Test
     void writtenArchiveReadBackGivesTheSameScores(@TempDir Path dir) {
-        String[] generated = run("evaluate", "--frames-per-film", "1", "--write", dir.toString());
-        assertEquals("0", generated[0], generated[2]);
+        Cli.Result generated = Cli.run("evaluate", "--frames-per-film", "1", "--write", dir.toString());
+        assertEquals(0, generated.exitCode(), generated.err());
         assertTrue(Files.isRegularFile(dir.resolve("accents.csv")));
         assertTrue(Files.isRegularFile(dir.resolve("night-street").resolve("frame_00001.png")));
-        String[] read = run("evaluate", "--input", dir.toString());
-        assertEquals("0", read[0], read[2]);
-        assertEquals(scores(generated[1]), scores(read[1]));
+        Cli.Result read = Cli.run("evaluate", "--input", dir.toString());
+        assertEquals(0, read.exitCode(), read.err());
+        assertEquals(scores(generated.out()), scores(read.out()));
     }
 
     @Test
     void badKIsAUsageErrorNamingTheFlag() {
-        String[] result = run("evaluate", "--k", "1");
-        assertEquals("2", result[0]);
-        assertEquals("filmpalette: Invalid --k: 1 (must be between 2 and 64)", result[2].strip());
+        Cli.Result result = Cli.run("evaluate", "--k", "1");
+        assertEquals(2, result.exitCode());
+        assertEquals("filmpalette: Invalid --k: 1 (must be between 2 and 64)", result.err().strip());
     }
 
     /** Recall, kept, error and ratio of every variant (not the timing column). */
@@ -62,15 +59,5 @@ class EvaluateCommandTest {
         }
         assertEquals(6, scores.size(), out);
         return scores;
-    }
-
-    private static String[] run(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new String[] {Integer.toString(exitCode), out.toString(), err.toString()};
     }
 }
