@@ -27,16 +27,16 @@ final class AreaResampler {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("Invalid target size: " + width + "x" + height);
         }
+        Axis columns = new Axis(sourceWidth, width);
+        Axis rows = new Axis(sourceHeight, height);
         // Per target pixel: sum of w·a, w·a·r, w·a·g, w·a·b. At most 255·255·sourceWidth·sourceHeight each.
         long[] sums = new long[4 * width * height];
         long[] row = new long[4 * width];
         for (int sy = 0; sy < sourceHeight; sy++) {
-            sumRow(argb, sy * sourceWidth, sourceWidth, width, row);
-            long rowStart = (long) sy * height;
-            long rowEnd = rowStart + height;
-            for (int ty = (int) (rowStart / sourceHeight); ty < height && (long) ty * sourceHeight < rowEnd; ty++) {
-                long weight = overlap(rowStart, rowEnd, (long) ty * sourceHeight, (long) (ty + 1) * sourceHeight);
-                int base = 4 * ty * width;
+            sumRow(argb, sy * sourceWidth, sourceWidth, columns, row);
+            for (int i = rows.first[sy]; i < rows.first[sy + 1]; i++) {
+                long weight = rows.weight[i];
+                int base = 4 * rows.target[i] * width;
                 for (int k = 0; k < row.length; k++) {
                     sums[base + k] += weight * row[k];
                 }
@@ -46,7 +46,7 @@ final class AreaResampler {
     }
 
     /** Horizontal pass: the alpha-weighted channel sums of one source row per target column. */
-    private static void sumRow(int[] argb, int offset, int sourceWidth, int width, long[] row) {
+    private static void sumRow(int[] argb, int offset, int sourceWidth, Axis columns, long[] row) {
         Arrays.fill(row, 0L);
         for (int sx = 0; sx < sourceWidth; sx++) {
             int pixel = argb[offset + sx];
@@ -57,11 +57,9 @@ final class AreaResampler {
             long ar = (long) a * ((pixel >>> 16) & 0xFF);
             long ag = (long) a * ((pixel >>> 8) & 0xFF);
             long ab = (long) a * (pixel & 0xFF);
-            long start = (long) sx * width;
-            long end = start + width;
-            for (int tx = (int) (start / sourceWidth); tx < width && (long) tx * sourceWidth < end; tx++) {
-                long weight = overlap(start, end, (long) tx * sourceWidth, (long) (tx + 1) * sourceWidth);
-                int k = 4 * tx;
+            for (int i = columns.first[sx]; i < columns.first[sx + 1]; i++) {
+                long weight = columns.weight[i];
+                int k = 4 * columns.target[i];
                 row[k] += weight * a;
                 row[k + 1] += weight * ar;
                 row[k + 2] += weight * ag;
@@ -86,13 +84,49 @@ final class AreaResampler {
         return out;
     }
 
+    /**
+     * The overlaps along one axis of {@code n} source and {@code m} target pixels: source pixel {@code j} overlaps
+     * targets {@code target[first[j]..first[j+1])} by {@code weight[…]} units of {@code 1/(n·m)}.
+     */
+    private static final class Axis {
+        final int[] first;
+        final int[] target;
+        final long[] weight;
+
+        Axis(int n, int m) {
+            first = new int[n + 1];
+            int[] targets = new int[n + m];
+            long[] weights = new long[n + m];
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                first[j] = count;
+                long start = (long) j * m;
+                long end = start + m;
+                for (int i = (int) (start / n); i < m && (long) i * n < end; i++) {
+                    long overlap = overlap(start, end, (long) i * n, (long) (i + 1) * n);
+                    if (overlap > 0) {
+                        targets[count] = i;
+                        weights[count++] = overlap;
+                    }
+                }
+            }
+            first[n] = count;
+            target = targets;
+            weight = weights;
+        }
+    }
+
     private static long overlap(long start, long end, long otherStart, long otherEnd) {
         return Math.max(0L, Math.min(end, otherEnd) - Math.max(start, otherStart));
     }
 
-    /** {@code numerator / denominator} rounded half up, clamped to 0–255. */
+    /**
+     * {@code numerator / denominator} rounded half up, clamped to 0–255. Both are below 2^53, and a quotient's
+     * distance to the next integer is at least {@code 1/(2·denominator)}, far above a double's rounding error at
+     * 255, so the floating-point floor is the exact one and cheaper than a 64-bit division.
+     */
     private static int roundedRatio(long numerator, long denominator) {
-        long value = (2 * numerator + denominator) / (2 * denominator);
-        return (int) Math.min(255L, value);
+        double value = Math.floor((2.0 * numerator + denominator) / (2.0 * denominator));
+        return (int) Math.min(255.0, value);
     }
 }

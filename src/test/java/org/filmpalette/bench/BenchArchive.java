@@ -5,6 +5,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,8 @@ import org.filmpalette.testing.TestImages;
 
 /**
  * Generates a benchmark archive of film-like 1920×800 JPEG frames (graded backgrounds, lighting ramps, shapes and
- * grain), deterministic from the frame number. Usage: {@code BenchArchive OUT_DIR FRAMES FILMS}.
+ * grain), deterministic from the frame number; frames already there are kept, so a bigger archive can start from a
+ * hard-linked copy of a smaller one. Usage: {@code BenchArchive OUT_DIR FRAMES FILMS}.
  */
 public final class BenchArchive {
 
@@ -34,7 +36,9 @@ public final class BenchArchive {
             pool.submit(() -> {
                 int film = index % films;
                 Path file = out.resolve(String.format("film-%03d/frame_%06d.jpg", film, index / films));
-                TestImages.write(file, TestImages.jpeg(frame(film, index), 0.85f));
+                if (!Files.exists(file)) {
+                    TestImages.write(file, TestImages.jpeg(frame(film, index), 0.85f));
+                }
             });
         }
         pool.shutdown();

@@ -179,6 +179,32 @@ class FrameDecoderTest {
     }
 
     @Test
+    void fullHdJpegIsDecodedFromItsCoefficientsToTheSameColors() throws Exception {
+        byte[] jpeg = FrameFixtures.jpeg(FrameFixtures.halves(1920, 800, 0xC86432, 0x3264C8), 0.95f);
+
+        DecodedFrame frame = decode(jpeg);
+
+        // The reduced path: a quarter (480x200) from the DCT coefficients, then area-averaged to 256x107.
+        assertEquals(1920, frame.sourceWidth());
+        assertEquals(256, frame.width());
+        assertEquals(107, frame.height());
+        assertNear(0xC86432, frame.argbAt(10, 50), 2);
+        assertNear(0xC86432, frame.argbAt(125, 50), 2);
+        assertNear(0x3264C8, frame.argbAt(130, 50), 2);
+        assertNear(0x3264C8, frame.argbAt(245, 100), 2);
+    }
+
+    @Test
+    void truncatedFullHdJpegIsCorruptAsImageIoSaysIt() {
+        byte[] jpeg = FrameFixtures.jpeg(FrameFixtures.checker(1920, 800), 0.9f);
+
+        FrameRejectedException half = reject(Arrays.copyOf(jpeg, jpeg.length / 2));
+
+        assertEquals(RejectReason.CORRUPT, half.reason());
+        assertEquals("corrupt: Corrupt JPEG data: premature end of data segment", half.getMessage());
+    }
+
+    @Test
     void grayJpegOfValue128StaysNear128() throws Exception {
         DecodedFrame frame = decode(FrameFixtures.jpeg(FrameFixtures.gray(64, 64, 8, 128), 0.95f));
 
