@@ -26,7 +26,7 @@ public final class PaletteFitter {
     private final ColorSpace space;
     private final Order order;
     private final TaskKMeans kMeans;
-    private final TaskBisectingKMeans bisecting;
+    private final RefinedBisectingKMeans bisecting;
     private final AccentPreservingFitter accents;
     private double[] points = new double[0];
 
@@ -38,7 +38,7 @@ public final class PaletteFitter {
         this.space = space;
         this.order = order;
         this.kMeans = kMeansKernel(k, maxIterations);
-        this.bisecting = bisectingKernel(k, maxIterations);
+        this.bisecting = refinedBisecting(k, maxIterations);
         this.accents = mode == PaletteMode.ACCENTS ? new AccentPreservingFitter(space, k, maxIterations) : null;
     }
 
@@ -51,11 +51,21 @@ public final class PaletteFitter {
     }
 
     /**
-     * The bisecting kernel as the pipeline configures it: {@value #BISECTING_RESTARTS} restarts on a
-     * {@value #RESTART_SAMPLE}-point subsample, the best tree rebuilt on all points. MllibParityTest checks this one.
+     * The unrefined bisecting kernel with the pipeline's restarts: {@value #BISECTING_RESTARTS} restarts on a
+     * {@value #RESTART_SAMPLE}-point subsample, the best tree rebuilt on all points. MllibParityTest checks it against
+     * MLlib's {@code BisectingKMeans}; the pipeline runs {@link #refinedBisecting} instead.
      */
     public static TaskBisectingKMeans bisectingKernel(int k, int maxIterations) {
         return new TaskBisectingKMeans(k, maxIterations, BISECTING_RESTARTS, Math.max(k, RESTART_SAMPLE));
+    }
+
+    /**
+     * The {@code bisecting} algorithm as the pipeline runs it: {@value #BISECTING_RESTARTS} bisecting trees on a
+     * {@value #RESTART_SAMPLE}-point subsample, each refined by Lloyd iterations, the best refined on all points.
+     */
+    public static RefinedBisectingKMeans refinedBisecting(int k, int maxIterations) {
+        return new RefinedBisectingKMeans(k, maxIterations, KMEANS_TOLERANCE, BISECTING_RESTARTS,
+                Math.max(k, RESTART_SAMPLE));
     }
 
     /** A palette and its clustering cost (sum of squared distances in the clustering space). */
