@@ -20,8 +20,9 @@ import org.filmpalette.color.Lab;
  * {@value #MISSED} ΔE2000 from every color of the clustering; blends of two kept colors are skipped. The most distinct
  * ones, at most k/4 and at least {@value #DISTINCT} ΔE2000 apart (hue de-duplication), are swapped in: each first
  * frees a slot by merging the two clusters whose merge costs least (Ward's criterion, the increase in the sum of
- * squared distances), then becomes a center. A few Lloyd iterations settle the new centers, and sizes are recounted
- * as the points nearest to each center, so shares stay honest. A still with no missed accent keeps its clustering
+ * squared distances), then becomes a center. A few Lloyd iterations settle the other centers around the accents,
+ * which stay at the means of their fine clusters, and sizes are recounted as the points nearest to each center, so
+ * shares stay honest. A still with no missed accent keeps its clustering
  * unchanged.
  *
  * <p>Deterministic from the seed. One instance per task thread: the over-clustering kernel reuses its buffers.
@@ -101,12 +102,13 @@ public final class AccentPreservingFitter {
             }
             fixed.add(accent);
         }
+        int movable = centers.size();
         centers.addAll(fixed);
         double[] flat = new double[centers.size() * 3];
         for (int i = 0; i < centers.size(); i++) {
             System.arraycopy(centers.get(i), 0, flat, i * 3, 3);
         }
-        return settle(points, count, flat);
+        return settle(points, count, flat, movable);
     }
 
     /** Fine clusters that are saturated, small and far from every base center, most distinct first, de-duplicated. */
@@ -235,8 +237,13 @@ public final class AccentPreservingFitter {
         sizes.remove(bestB);
     }
 
-    /** A few Lloyd iterations from {@code centers}, then the honest assignment of every point. */
-    private static Clustering settle(double[] points, int count, double[] centers) {
+    /**
+     * A few Lloyd iterations from {@code centers} that move only the first {@code movable} (the non-accent colors),
+     * then the honest assignment of every point. Accents stay at the mean of their fine cluster: a weak accent (chroma
+     * 35–50) next to a large textured region would otherwise take over the region's nearest pixels and drift toward
+     * it, out of the accent's ΔE2000 10.
+     */
+    private static Clustering settle(double[] points, int count, double[] centers, int movable) {
         int centerCount = centers.length / 3;
         double[] sums = new double[centers.length];
         long[] counts = new long[centerCount];
@@ -258,7 +265,7 @@ public final class AccentPreservingFitter {
                     sums[best * 3 + j] += points[p * 3 + j];
                 }
             }
-            for (int c = 0; c < centerCount; c++) {
+            for (int c = 0; c < movable; c++) {
                 if (counts[c] > 0) {
                     for (int j = 0; j < 3; j++) {
                         centers[c * 3 + j] = sums[c * 3 + j] / counts[c];
