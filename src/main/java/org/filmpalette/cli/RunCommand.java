@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     private String blankFrames;
 
     @Option(names = "--palette-mode", paramLabel = "MODE",
-            description = "plain (default) or accents: keep small saturated colors the clusters missed (task engine)")
+            description = "accents (default: keep small saturated colors the clusters missed) or plain")
     private String paletteMode;
 
     @Option(names = "--config", paramLabel = "FILE",

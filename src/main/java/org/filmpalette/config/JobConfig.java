@@ -60,10 +60,6 @@ public record JobConfig(
         }
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
-        if (paletteMode == PaletteMode.ACCENTS && stillEngine != StillEngine.TASK) {
-            throw new IllegalArgumentException("Invalid --palette-mode: accents (needs --still-engine task, not "
-                    + stillEngine.id() + ")");
-        }
         if (isInside(tables, input)) {
             throw new IllegalArgumentException("Invalid --tables: " + tables + " (must not be inside --input " + input
                     + ": the tables would be read as frames)");

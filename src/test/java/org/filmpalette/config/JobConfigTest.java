@@ -30,17 +30,16 @@ class JobConfigTest {
         assertEquals(RunMode.INCREMENTAL, config.mode());
         assertEquals(StillEngine.TASK, config.stillEngine());
         assertEquals(java.util.EnumSet.allOf(Algorithm.class), config.algorithms());
-        assertEquals(PaletteMode.PLAIN, config.paletteMode());
+        assertEquals(PaletteMode.ACCENTS, config.paletteMode());
     }
 
     @Test
-    void accentsModeIsParsedAndNeedsTheTaskEngine() {
-        assertEquals(PaletteMode.ACCENTS,
-                JobConfig.fromSettings(Map.of(ConfigKeys.PALETTE_MODE, "Accents")).paletteMode());
+    void paletteModeIsParsedForEitherEngine() {
+        assertEquals(PaletteMode.PLAIN,
+                JobConfig.fromSettings(Map.of(ConfigKeys.PALETTE_MODE, "Plain")).paletteMode());
         assertMessage("Invalid --palette-mode: vivid (must be plain or accents)", ConfigKeys.PALETTE_MODE, "vivid");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(
-                Map.of(ConfigKeys.PALETTE_MODE, "accents", ConfigKeys.STILL_ENGINE, "mllib")));
-        assertEquals("Invalid --palette-mode: accents (needs --still-engine task, not mllib)", error.getMessage());
+        assertEquals(PaletteMode.ACCENTS, JobConfig.fromSettings(
+                Map.of(ConfigKeys.PALETTE_MODE, "accents", ConfigKeys.STILL_ENGINE, "mllib")).paletteMode());
     }
 
     @Test
