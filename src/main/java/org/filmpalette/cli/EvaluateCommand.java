@@ -44,7 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
             new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.PLAIN),
             new Variant(ColorSpace.RGB, Algorithm.KMEANS, PaletteMode.ACCENTS),
             new Variant(ColorSpace.LAB, Algorithm.KMEANS, PaletteMode.ACCENTS),
-            new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.ACCENTS));
+            new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.ACCENTS),
+            new Variant(ColorSpace.LAB, Algorithm.GRID, PaletteMode.PLAIN),
+            new Variant(ColorSpace.LAB, Algorithm.GRID, PaletteMode.ACCENTS));
 
     @Spec
     private CommandSpec spec;

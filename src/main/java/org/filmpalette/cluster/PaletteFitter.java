@@ -3,6 +3,7 @@ package org.filmpalette.cluster;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.PaletteMode;
+import org.filmpalette.ingest.GridCells;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
 
@@ -22,11 +23,14 @@ public final class PaletteFitter {
     public static final int BISECTING_RESTARTS = 20;
     /** K-means convergence distance, MLlib's default. */
     public static final double KMEANS_TOLERANCE = 1e-4;
+    /** Weighted k-means restarts of the grid algorithm over a frame's cell means. */
+    public static final int GRID_RESTARTS = 10;
 
     private final ColorSpace space;
     private final Order order;
     private final TaskKMeans kMeans;
     private final RefinedBisectingKMeans bisecting;
+    private final WeightedKMeans grid;
     private final AccentPreservingFitter accents;
     private double[] points = new double[0];
 
@@ -39,6 +43,7 @@ public final class PaletteFitter {
         this.order = order;
         this.kMeans = kMeansKernel(k, maxIterations);
         this.bisecting = refinedBisecting(k, maxIterations);
+        this.grid = new WeightedKMeans(k, maxIterations, KMEANS_TOLERANCE, GRID_RESTARTS);
         this.accents = mode == PaletteMode.ACCENTS ? new AccentPreservingFitter(space, k, maxIterations) : null;
     }
 
@@ -71,8 +76,20 @@ public final class PaletteFitter {
     /** A palette and its clustering cost (sum of squared distances in the clustering space). */
     public record Fit(Palette palette, double cost) {}
 
-    /** Fits {@code pixels} (packed 0xRRGGBB, at least one) with {@code algorithm}, deterministically from {@code seed}. */
+    /**
+     * Fits {@code pixels} (packed 0xRRGGBB, at least one) with {@code algorithm}, deterministically from {@code seed};
+     * {@link Algorithm#GRID} needs the frame's grid cells, see {@link #fit(int[], GridCells, Algorithm, long)}.
+     */
     public Fit fit(int[] pixels, Algorithm algorithm, long seed) {
+        return fit(pixels, null, algorithm, seed);
+    }
+
+    /**
+     * Fits a frame's sampled {@code pixels} with {@code algorithm}. For {@link Algorithm#GRID} the centers come from
+     * the frame's {@code cells} (means in this fitter's space) and the pixels only give the shares and the cost; the
+     * other algorithms ignore {@code cells}, which may then be null.
+     */
+    public Fit fit(int[] pixels, GridCells cells, Algorithm algorithm, long seed) {
         if (pixels.length == 0) {
             throw new IllegalArgumentException("A still palette needs at least one pixel");
         }
@@ -85,11 +102,32 @@ public final class PaletteFitter {
         Clustering clustering = switch (algorithm) {
             case KMEANS -> kMeans.fit(points, 3, pixels.length, seed);
             case BISECTING -> bisecting.fit(points, 3, pixels.length, seed);
+            case GRID -> Clustering.assign(points, 3, pixels.length, gridCenters(cells, seed));
         };
         if (accents != null) {
             clustering = accents.refine(points, pixels.length, clustering, seed);
         }
         return new Fit(toPalette(clustering, space, order), clustering.cost());
+    }
+
+    /** The cell means reduced to at most k centers by k-means weighted by the cells' pixels. */
+    private double[] gridCenters(GridCells cells, long seed) {
+        if (cells == null) {
+            throw new IllegalArgumentException("The grid algorithm needs the frame's grid cells");
+        }
+        double[] cellPoints = new double[GridCells.CELLS * 3];
+        double[] weights = new double[GridCells.CELLS];
+        int count = 0;
+        for (int cell = 0; cell < GridCells.CELLS; cell++) {
+            if (cells.counts()[cell] > 0) {
+                space.encode(cells.rgb()[cell], cellPoints, count * 3);
+                weights[count++] = cells.counts()[cell];
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("A grid palette needs at least one cell with pixels");
+        }
+        return grid.fit(cellPoints, weights, 3, count, seed);
     }
 
     /** The palette of a clustering's centers, weighted by cluster sizes. */

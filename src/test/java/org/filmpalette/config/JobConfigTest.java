@@ -29,8 +29,17 @@ class JobConfigTest {
         assertEquals(Order.DOMINANCE, config.order());
         assertEquals(RunMode.INCREMENTAL, config.mode());
         assertEquals(StillEngine.TASK, config.stillEngine());
-        assertEquals(java.util.EnumSet.allOf(Algorithm.class), config.algorithms());
+        assertEquals(java.util.EnumSet.of(Algorithm.KMEANS, Algorithm.BISECTING), config.algorithms());
         assertEquals(PaletteMode.ACCENTS, config.paletteMode());
+    }
+
+    @Test
+    void gridNeedsTheTaskEngine() {
+        assertEquals(java.util.EnumSet.of(Algorithm.GRID),
+                JobConfig.fromSettings(Map.of(ConfigKeys.ALGORITHMS, "grid")).algorithms());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(
+                Map.of(ConfigKeys.ALGORITHMS, "kmeans,grid", ConfigKeys.STILL_ENGINE, "mllib")));
+        assertEquals("Invalid --algorithms: grid (needs --still-engine task, not mllib)", error.getMessage());
     }
 
     @Test
@@ -50,7 +59,7 @@ class JobConfigTest {
         assertMessage("Invalid --sample: 0 (must be between 16 and 1000000)", ConfigKeys.SAMPLE, "0");
         assertMessage("Invalid --color-space: xyz (must be one of lab, rgb, hsv)", ConfigKeys.COLOR_SPACE, "xyz");
         assertMessage("Invalid --still-engine: gpu (must be task or mllib)", ConfigKeys.STILL_ENGINE, "gpu");
-        assertMessage("Invalid --algorithms: dbscan (must be kmeans and/or bisecting)", ConfigKeys.ALGORITHMS, "dbscan");
+        assertMessage("Invalid --algorithms: dbscan (must be kmeans, bisecting or grid)", ConfigKeys.ALGORITHMS, "dbscan");
         assertMessage("Invalid --full: yes (must be true or false)", ConfigKeys.FULL, "yes");
     }
 
