@@ -29,6 +29,11 @@ import org.filmpalette.color.Lab;
  */
 public final class AccentPreservingFitter {
 
+    /**
+     * Lloyd iterations of the over-clustering: its fine clusters only have to separate an accent from its
+     * surroundings, and on the quality benchmark 8 iterations find the same accents as 20 in less than half the time.
+     */
+    static final int FINE_ITERATIONS = 8;
     /** The over-clustering has this many times k clusters. */
     static final int OVER_CLUSTERING = 3;
     /** Smallest CIELAB chroma of an accent. */
@@ -61,7 +66,7 @@ public final class AccentPreservingFitter {
         }
         this.space = space;
         this.k = k;
-        this.overClustering = new TaskKMeans(OVER_CLUSTERING * k, maxIterations, 1e-4, 1);
+        this.overClustering = new TaskKMeans(OVER_CLUSTERING * k, Math.min(maxIterations, FINE_ITERATIONS), 1e-4, 1);
     }
 
     /**
@@ -69,13 +74,33 @@ public final class AccentPreservingFitter {
      * missed accents swapped in, or {@code base} itself when it missed none.
      */
     public Clustering refine(double[] points, int count, Clustering base, long seed) {
+        return refine(points, count, base, overCluster(points, count, seed));
+    }
+
+    /**
+     * The over-clustering of a still's {@code count} points at {@value #OVER_CLUSTERING}·k, the part of the pass that
+     * does not depend on the algorithm, so the algorithms of one still share it ({@link PaletteFitter} does).
+     */
+    public FineClusters overCluster(double[] points, int count, long seed) {
+        if (count < OVER_CLUSTERING * k) {
+            return new FineClusters(null, null);
+        }
+        Clustering fine = overClustering.fit(points, 3, count, seed ^ 0x5EEDACCE17L);
+        return new FineClusters(fine, labs(fine));
+    }
+
+    /** A still's fine clusters and their CIELAB colors ({@link #overCluster}); empty for too few points. */
+    public record FineClusters(Clustering clustering, double[] lab) {}
+
+    /** {@link #refine(double[], int, Clustering, long)} with the still's over-clustering already done. */
+    public Clustering refine(double[] points, int count, Clustering base, FineClusters fineClusters) {
         if (base.dimensions() != 3) {
             throw new IllegalArgumentException("Invalid dimensions: " + base.dimensions() + " (colors have 3)");
         }
-        if (count < OVER_CLUSTERING * k) {
+        if (count < OVER_CLUSTERING * k || fineClusters.clustering() == null) {
             return base;
         }
-        List<double[]> accents = missedAccents(points, count, base, seed);
+        List<double[]> accents = missedAccents(count, base, fineClusters);
         if (accents.isEmpty()) {
             return base;
         }
@@ -112,12 +137,12 @@ public final class AccentPreservingFitter {
     }
 
     /** Fine clusters that are saturated, small and far from every base center, most distinct first, de-duplicated. */
-    private List<double[]> missedAccents(double[] points, int count, Clustering base, long seed) {
-        Clustering fine = overClustering.fit(points, 3, count, seed ^ 0x5EEDACCE17L);
+    private List<double[]> missedAccents(int count, Clustering base, FineClusters fineClusters) {
+        Clustering fine = fineClusters.clustering();
         double[] baseLab = labs(base);
         record Candidate(double[] center, double[] lab, double distance) {}
         List<Candidate> candidates = new ArrayList<>();
-        double[] fineLab = labs(fine);
+        double[] fineLab = fineClusters.lab();
         for (int i = 0; i < fine.count(); i++) {
             double[] lab = Arrays.copyOfRange(fineLab, i * 3, i * 3 + 3);
             if (!isAccent(lab, fine.sizes()[i] / (double) count)) {
