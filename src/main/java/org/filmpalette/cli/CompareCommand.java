@@ -34,7 +34,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "How many films. Default: 10")
     private int top = 10;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default) or bisecting")
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default), bisecting or grid")
     private String algorithm = "kmeans";
 
     @Option(names = "--color", paramLabel = "WHEN",

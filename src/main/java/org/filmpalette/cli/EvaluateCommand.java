@@ -44,13 +44,15 @@ final class EvaluateCommand implements Callable<Integer> {
             new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.PLAIN),
             new Variant(ColorSpace.RGB, Algorithm.KMEANS, PaletteMode.ACCENTS),
             new Variant(ColorSpace.LAB, Algorithm.KMEANS, PaletteMode.ACCENTS),
-            new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.ACCENTS));
+            new Variant(ColorSpace.LAB, Algorithm.BISECTING, PaletteMode.ACCENTS),
+            new Variant(ColorSpace.LAB, Algorithm.GRID, PaletteMode.PLAIN),
+            new Variant(ColorSpace.LAB, Algorithm.GRID, PaletteMode.ACCENTS));
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--frames-per-film", paramLabel = "N",
-            description = "Frames generated per film (3 films). Default: " + BenchmarkFilms.FRAMES_PER_FILM_DEFAULT)
+            description = "Frames generated per film (4 films). Default: " + BenchmarkFilms.FRAMES_PER_FILM_DEFAULT)
     private int framesPerFilm = BenchmarkFilms.FRAMES_PER_FILM_DEFAULT;
 
     @Option(names = "--k", description = "Colors per palette, 2-64. Default: 8")

@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--frame", paramLabel = "ID", description = "A still of the film instead of the film palette")
     private String frame;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default) or bisecting")
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default), bisecting or grid")
     private String algorithm = "kmeans";
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "hex, coolors, gpl, ase, css or json")

@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write index.html into")
     private Path out;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default) or bisecting")
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default), bisecting or grid")
     private String algorithm = "kmeans";
 
     @Option(names = "--top", paramLabel = "N", description = "Nearest films listed per film. Default: 3")

@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--k", description = "Colors per palette, 2-64. Default: 8")
     private Integer k;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", description = "kmeans,bisecting (default both)")
+    @Option(names = "--algorithms", paramLabel = "LIST", description = "kmeans, bisecting and/or grid (default kmeans,bisecting)")
     private String algorithms;
 
     @Option(names = "--color-space", paramLabel = "SPACE", description = "lab (default), rgb or hsv")
@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     private String blankFrames;
 
     @Option(names = "--palette-mode", paramLabel = "MODE",
-            description = "plain (default) or accents: keep small saturated colors the clusters missed (task engine)")
+            description = "accents (default: keep small saturated colors the clusters missed) or plain")
     private String paletteMode;
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -103,7 +103,8 @@ public final class MllibClusterer {
 
     private Model model(Dataset<Row> points, Algorithm algorithm, long seed, boolean weighted) {
         return switch (algorithm) {
-            case KMEANS -> {
+            // Film palettes of grid stills: k-means over the stills' colors (the cells were reduced per still).
+            case KMEANS, GRID -> {
                 // The "row" solver: MLlib 4.1's block solver fails with ArrayIndexOutOfBounds when the data has
                 // fewer distinct points than k, which palettes of flat frames have.
                 KMeans estimator = new KMeans().setK(k).setMaxIter(maxIterations).setTol(1e-4).setSeed(seed)

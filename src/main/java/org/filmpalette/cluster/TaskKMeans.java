@@ -131,6 +131,34 @@ public final class TaskKMeans {
         return Clustering.assign(points, dimensions, count, centers, chosen);
     }
 
+    /**
+     * Lloyd iterations on all {@code count} points starting from given centers instead of a seeding: the same
+     * iterations and stopping rule as {@link #fit}, so the cost never rises above that of {@code start}. This is how
+     * the pipeline refines a bisecting tree's leaves ({@link PaletteFitter}). Deterministic, no randomness.
+     *
+     * @param points     flat coordinates, as for {@link #fit}
+     * @param dimensions coordinates per point, the same as {@code start}'s
+     * @param count      number of points, at least 1
+     * @param start      the centers to start from; at most {@code k} of them
+     * @return the clustering of the converged centers, empty centers dropped
+     */
+    public Clustering refine(double[] points, int dimensions, int count, Clustering start) {
+        Points.check(points, dimensions, count);
+        if (start.dimensions() != dimensions) {
+            throw new IllegalArgumentException("Invalid start dimensions: " + start.dimensions() + " (must be "
+                    + dimensions + ")");
+        }
+        if (start.count() > k) {
+            throw new IllegalArgumentException("Invalid start: " + start.count() + " centers (must be at most k "
+                    + k + ")");
+        }
+        reserve(dimensions, count);
+        int centerCount = start.count();
+        System.arraycopy(start.centers(), 0, centers, 0, centerCount * dimensions);
+        iterate(points, dimensions, count, centerCount);
+        return Clustering.assign(points, dimensions, count, centers, centerCount);
+    }
+
     /** The lowest-cost of {@link #restarts} runs on {@code points}, into {@link #bestCenters}; returns its centers. */
     private int bestRun(double[] points, int dimensions, int count, SplittableRandom random) {
         double bestCost = 0;

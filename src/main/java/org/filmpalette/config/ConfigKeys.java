@@ -70,11 +70,12 @@ public final class ConfigKeys {
     public static final String BLANK_FRAMES_DEFAULT = "exclude";
 
     /**
-     * How a still's colors are chosen: {@code plain} (the clusters as found) or {@code accents} (plus an accent pass
-     * that keeps small saturated colors the clusters missed; task engine only).
+     * How a still's colors are chosen: {@code accents} (the clusters plus an accent pass that keeps small saturated
+     * colors the clusters missed; the default since it meets the quality bar, README "Quality") or {@code plain} (the
+     * clusters as found).
      */
     public static final String PALETTE_MODE = "filmpalette.palette-mode";
-    public static final String PALETTE_MODE_DEFAULT = "plain";
+    public static final String PALETTE_MODE_DEFAULT = "accents";
 
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,

@@ -50,7 +50,7 @@ public record JobConfig(
         tables = qualify(ConfigKeys.TABLES, tables);
         requireRange(ConfigKeys.K, k, 2, 64);
         if (algorithms.isEmpty()) {
-            throw new IllegalArgumentException("Invalid --algorithms: empty (must be kmeans and/or bisecting)");
+            throw new IllegalArgumentException("Invalid --algorithms: empty (must be kmeans, bisecting or grid)");
         }
         algorithms = Collections.unmodifiableSet(EnumSet.copyOf(algorithms));
         requireRange(ConfigKeys.SAMPLE, sample, Math.max(16, k), 1_000_000);
@@ -60,8 +60,8 @@ public record JobConfig(
         }
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
-        if (paletteMode == PaletteMode.ACCENTS && stillEngine != StillEngine.TASK) {
-            throw new IllegalArgumentException("Invalid --palette-mode: accents (needs --still-engine task, not "
+        if (algorithms.contains(Algorithm.GRID) && stillEngine != StillEngine.TASK) {
+            throw new IllegalArgumentException("Invalid --algorithms: grid (needs --still-engine task, not "
                     + stillEngine.id() + ")");
         }
         if (isInside(tables, input)) {

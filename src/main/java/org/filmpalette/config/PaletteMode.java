@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /** How a still's k colors are chosen from its clustering: the values of {@code --palette-mode}. */
 public enum PaletteMode {
-    /** The k cluster centers as the algorithm found them. */
+    /** The k cluster centers as the algorithm found them (the default was this until the accent pass won). */
     PLAIN,
     /**
-     * The algorithm's clustering plus an accent pass that swaps in small, saturated colors the clusters missed
+     * The default: the algorithm's clustering plus an accent pass that swaps in small, saturated colors the clusters missed
      * ({@link org.filmpalette.cluster.AccentPreservingFitter}).
      */
     ACCENTS;

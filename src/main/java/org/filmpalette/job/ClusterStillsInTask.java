@@ -12,6 +12,7 @@ import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.PaletteMode;
+import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Order;
 import org.filmpalette.store.TableSchemas;
@@ -67,8 +68,9 @@ final class ClusterStillsInTask implements MapPartitionsFunction<Row, Row> {
             int[] pixels = SampledPixels.of(frame);
             sampledPixels = pixels.length;
             long frameSeed = PixelSampler.frameSeed(seed, frame.getString(0), frame.getString(1));
+            GridCells grid = SampledPixels.grid(frame);
             for (Algorithm algorithm : ordered) {
-                PaletteFitter.Fit fit = fitter.fit(pixels, algorithm, frameSeed);
+                PaletteFitter.Fit fit = fitter.fit(pixels, grid, algorithm, frameSeed);
                 palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(fit.palette()), fit.cost()));
             }
         }

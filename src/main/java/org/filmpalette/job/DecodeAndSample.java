@@ -8,10 +8,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.filmpalette.color.ColorSpace;
 import org.filmpalette.ingest.BlankFrame;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
+import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
@@ -19,7 +21,9 @@ import org.filmpalette.store.TableSchemas;
 
 /**
  * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
- * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged. A frame that cannot be used becomes a rejected row with its reason; the task never fails on one.
+ * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
+ * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). A frame that
+ * cannot be used becomes a rejected row with its reason; the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
@@ -30,13 +34,21 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     private final long maxPixels;
     private final int sampleSize;
     private final long seed;
+    private final ColorSpace gridSpace;
 
     DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed) {
+        this(conf, maxSide, maxPixels, sampleSize, seed, null);
+    }
+
+    /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
+            ColorSpace gridSpace) {
         this.conf = conf;
         this.maxSide = maxSide;
         this.maxPixels = maxPixels;
         this.sampleSize = sampleSize;
         this.seed = seed;
+        this.gridSpace = gridSpace;
     }
 
     @Override
@@ -70,7 +82,8 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
             BlankFrame blank = BlankFrame.of(pixels);
             return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
                     decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
-                    blank == null ? null : blank.id(), pixels);
+                    blank == null ? null : blank.id(), pixels,
+                    gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
@@ -80,6 +93,6 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
         return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
-                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null);
+                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null);
     }
 }

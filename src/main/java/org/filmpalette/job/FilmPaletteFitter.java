@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.filmpalette.cluster.FilmAccentPass;
 import org.filmpalette.cluster.MllibClusterer;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.BlankFrames;
@@ -39,7 +40,8 @@ import org.filmpalette.palette.Palette;
  * share of its still, so every still counts equally and the cost does not depend on pixel counts. Films are fitted
  * concurrently. Each fit collects the film's few thousand colors to the driver in one small query, hands them to
  * MLlib as one partition sorted by frame and rank with a seed derived from the film id, which makes MLlib's result
- * independent of how the stills were partitioned, and sums the shares per center on the driver.
+ * independent of how the stills were partitioned, and sums the shares per center on the driver. Accents that recur
+ * across the stills are then kept by {@link FilmAccentPass}.
  */
 final class FilmPaletteFitter {
 
@@ -93,7 +95,10 @@ final class FilmPaletteFitter {
         }
         MllibClusterer.Result fit = clusterer.fitWeighted(spark, features,
                 weights.stream().mapToDouble(Double::doubleValue).toArray(), algorithm, filmSeed(config.seed(), film));
-        Palette palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(),
+        FilmAccentPass.Fit kept = new FilmAccentPass(config.colorSpace(), config.k()).apply(
+                stills.stream().map(still -> PaletteRows.palette(still.getList(1))).toList(),
+                new FilmAccentPass.Fit(fit.centers(), fit.weights()));
+        Palette palette = Palette.fromCenters(kept.centers(), fit.dimensions(), kept.weights(),
                 config.colorSpace(), config.order());
         return RowFactory.create(film, algorithm.id(), config.colorSpace().id(), config.k(),
                 PaletteRows.colors(palette), stills.size(), runId, computedAt);

@@ -1,6 +1,7 @@
 package org.filmpalette.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
 import static org.filmpalette.store.TableSchemas.MODIFIED_AT;
@@ -48,10 +49,11 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
         return new IncrementalPlan(added, kept, touched);
     }
 
-    /** Earlier {@code still_palettes} rows of the kept frames. */
+    /** Earlier {@code still_palettes} rows of the kept frames, with roles filled in where older rows lack them. */
     Dataset<Row> keptStills(Dataset<Row> previousStills) {
         Dataset<Row> keptIds = keptFrames.select(col(FILM_ID), col(FRAME_ID));
         return previousStills.join(keptIds,
-                JoinKeys.of(FILM_ID, FRAME_ID), "left_semi");
+                JoinKeys.of(FILM_ID, FRAME_ID), "left_semi")
+                .withColumn(COLORS, RoleBackfill.filled(col(COLORS)));
     }
 }

@@ -23,15 +23,21 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.filmpalette.cluster.AccentPreservingFitter;
+import org.filmpalette.cluster.Clustering;
 import org.filmpalette.cluster.MllibClusterer;
+import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Palette;
 
 /**
  * The {@code --still-engine mllib} path: one genuine MLlib fit per still and algorithm, fitted concurrently from the
- * driver. Seconds per fit, so it is for small archives and for checking the in-task kernels against MLlib.
+ * driver. Seconds per fit, so it is for small archives and for checking the in-task kernels against MLlib. In
+ * {@code --palette-mode accents} the MLlib centers then go through the same accent pass as the task engine's, on the
+ * driver, over the still's sampled pixels.
  */
 final class MllibStillEngine {
 
@@ -80,13 +86,46 @@ final class MllibStillEngine {
                 .sortWithinPartitions(POSITION)
                 .select(ColorFeatures.in(config.colorSpace()).apply(col(RGB)).as(MllibClusterer.FEATURES));
         long seed = PixelSampler.frameSeed(config.seed(), filmId, frameId);
+        double[] pixels = config.paletteMode() == PaletteMode.ACCENTS ? encodedPixels(frames, filmId, frameId) : null;
         List<Row> palettes = new ArrayList<>();
         for (Algorithm algorithm : config.algorithms()) {
             MllibClusterer.Result fit = clusterer.fit(points, algorithm, seed);
-            Palette palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(),
-                    config.colorSpace(), config.order());
-            palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(palette), fit.cost()));
+            Palette palette;
+            double cost = fit.cost();
+            if (pixels == null) {
+                palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(), config.colorSpace(),
+                        config.order());
+            } else {
+                int count = pixels.length / 3;
+                Clustering clustering = new AccentPreservingFitter(config.colorSpace(), config.k(),
+                        config.maxIterations()).refine(pixels, count,
+                        Clustering.assign(pixels, 3, count, fit.centers()), seed);
+                palette = Palette.fromCenters(clustering.centers(), 3, weights(clustering), config.colorSpace(),
+                        config.order());
+                cost = clustering.cost();
+            }
+            palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(palette), cost));
         }
         return RowFactory.create(filmId, frameId, palettes.toArray(new Row[0]));
+    }
+
+    /** The still's sampled pixels in sample order, encoded in the clustering space. */
+    private double[] encodedPixels(Dataset<Row> frames, String filmId, String frameId) {
+        List<Integer> rgb = frames.where(col(FILM_ID).equalTo(filmId).and(col(FRAME_ID).equalTo(frameId)))
+                .select(StageSchemas.PIXELS).first().getList(0);
+        ColorSpace space = config.colorSpace();
+        double[] points = new double[rgb.size() * 3];
+        for (int i = 0; i < rgb.size(); i++) {
+            space.encode(rgb.get(i), points, i * 3);
+        }
+        return points;
+    }
+
+    private static double[] weights(Clustering clustering) {
+        double[] weights = new double[clustering.count()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = clustering.sizes()[i];
+        }
+        return weights;
     }
 }

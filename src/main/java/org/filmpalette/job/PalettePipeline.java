@@ -34,6 +34,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.storage.StorageLevel;
+import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
 import org.filmpalette.store.PaletteTables;
@@ -134,7 +135,8 @@ public final class PalettePipeline {
     private Dataset<Row> decodeAndSample(Dataset<Row> newFrames) {
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         return newFrames.mapPartitions(
-                new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(), config.seed()),
+                new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(), config.seed(),
+                        config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null),
                 Encoders.row(StageSchemas.SAMPLED));
     }
 

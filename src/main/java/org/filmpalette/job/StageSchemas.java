@@ -38,6 +38,8 @@ final class StageSchemas {
 
     /** Column of packed sRGB ints (0xRRGGBB) sampled from one frame. */
     static final String PIXELS = "pixels";
+    /** Column of a frame's grid cells ({@code ingest.GridCells#toArray}), null unless an algorithm needs them. */
+    static final String GRID = "grid";
     /** Column of the per-algorithm palettes of one still. */
     static final String PALETTES = "palettes";
 
@@ -56,7 +58,8 @@ final class StageSchemas {
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
-            createStructField(PIXELS, createArrayType(IntegerType, false), true));
+            createStructField(PIXELS, createArrayType(IntegerType, false), true),
+            createStructField(GRID, createArrayType(IntegerType, false), true));
 
     /** One palette of a still. */
     static final StructType STILL_PALETTE = createStructType(List.of(

@@ -20,7 +20,7 @@ public record Palette(List<Swatch> swatches) {
     /**
      * The palette of cluster colors {@code rgb} (packed sRGB) with the given weights (pixel counts or summed
      * shares), in {@code order}. Clusters that land on the same sRGB color are merged; zero weights are dropped;
-     * shares are the weights normalized to sum to 1.
+     * shares are the weights normalized to sum to 1; roles follow {@link Role}'s definition.
      */
     public static Palette of(int[] rgb, double[] weights, Order order) {
         if (rgb.length != weights.length) {
@@ -47,7 +47,21 @@ public record Palette(List<Swatch> swatches) {
         for (int i = 0; i < unranked.size(); i++) {
             ranked.add(unranked.get(i).withRank(i + 1));
         }
-        return new Palette(ranked);
+        return withDerivedRoles(ranked);
+    }
+
+    /** A palette of {@code swatches} (in their order) whose roles are set by {@link Role}'s definition. */
+    public static Palette withDerivedRoles(List<Swatch> swatches) {
+        List<Swatch> withRoles = new ArrayList<>(swatches.size());
+        for (Swatch swatch : swatches) {
+            withRoles.add(swatch.withRole(Role.of(swatch, swatches)));
+        }
+        return new Palette(withRoles);
+    }
+
+    /** The colors of {@code role}, in rank order. */
+    public List<Swatch> withRole(Role role) {
+        return swatches.stream().filter(swatch -> swatch.role() == role).toList();
     }
 
     /**

@@ -20,8 +20,10 @@ import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.PaletteMode;
+import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
+import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Order;
@@ -43,8 +45,12 @@ public final class QualityBenchmark {
         }
     }
 
-    /** A benchmark frame's sampled pixels and its accents. */
-    public record SampledFrame(String filmId, String frameId, int[] pixels, List<Integer> accents) {}
+    /**
+     * A benchmark frame's sampled pixels and its accents, with the decoded (cropped) frame the grid algorithm's cells
+     * are taken from.
+     */
+    public record SampledFrame(String filmId, String frameId, int[] pixels, List<Integer> accents,
+            DecodedFrame decoded) {}
 
     /**
      * The scores of one variant over all frames.
@@ -87,9 +93,9 @@ public final class QualityBenchmark {
         List<SampledFrame> sampled = new ArrayList<>();
         for (BenchmarkFrame frame : frames) {
             try {
-                int[] pixels = sampler.sample(Letterbox.crop(decoder.decode(new ByteArrayInputStream(png(frame.image())))),
-                        PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId()));
-                sampled.add(new SampledFrame(frame.filmId(), frame.frameId(), pixels, frame.accentColors()));
+                DecodedFrame decoded = Letterbox.crop(decoder.decode(new ByteArrayInputStream(png(frame.image()))));
+                int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId()));
+                sampled.add(new SampledFrame(frame.filmId(), frame.frameId(), pixels, frame.accentColors(), decoded));
             } catch (FrameRejectedException e) {
                 throw new IllegalStateException("Benchmark frame " + frame.filmId() + "/" + frame.frameId()
                         + " was rejected: " + e.getMessage(), e);
@@ -131,9 +137,9 @@ public final class QualityBenchmark {
             String frameId = entry.getKey().substring(filmId.length() + 1);
             Path file = frameFile(root.resolve(filmId), frameId);
             try (InputStream in = Files.newInputStream(file)) {
-                int[] pixels = sampler.sample(Letterbox.crop(decoder.decode(in)),
-                        PixelSampler.frameSeed(seed, filmId, frameId));
-                sampled.add(new SampledFrame(filmId, frameId, pixels, List.copyOf(entry.getValue())));
+                DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
+                int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
+                sampled.add(new SampledFrame(filmId, frameId, pixels, List.copyOf(entry.getValue()), decoded));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the frame " + file, e);
             } catch (FrameRejectedException e) {
@@ -164,7 +170,10 @@ public final class QualityBenchmark {
         long fitNanos = 0;
         for (SampledFrame frame : frames) {
             long started = System.nanoTime();
-            Palette palette = fitter.fit(frame.pixels(), variant.algorithm(),
+            // The job takes the grid cells at decode time, in the clustering space; so does the benchmark.
+            GridCells cells = variant.algorithm() == Algorithm.GRID ? GridCells.of(frame.decoded(), variant.space())
+                    : null;
+            Palette palette = fitter.fit(frame.pixels(), cells, variant.algorithm(),
                     PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId())).palette();
             fitNanos += System.nanoTime() - started;
             int[] colors = PaletteQuality.colors(palette);

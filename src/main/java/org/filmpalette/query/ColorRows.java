@@ -6,12 +6,14 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.filmpalette.color.Srgb;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
 import org.filmpalette.store.TableSchemas;
 
 /**
- * Reads the {@code colors} column ({@code array<struct<rank, hex, r, g, b, lab_l, lab_a, lab_b, share>>}) into
- * palettes, by field name so that a projection or a reordered struct still reads right.
+ * Reads the {@code colors} column ({@code array<struct<rank, hex, r, g, b, lab_l, lab_a, lab_b, share, role>>}) into
+ * palettes, by field name so that a projection or a reordered struct still reads right. Rows without a role (written
+ * before the field existed, or a projection without it) get the roles {@link Role} derives from colors and shares.
  */
 public final class ColorRows {
 
@@ -20,10 +22,23 @@ public final class ColorRows {
     /** The palette of one {@code colors} value, in its stored (rank) order. */
     public static Palette palette(List<Row> colors) {
         List<Swatch> swatches = new ArrayList<>(colors.size());
+        boolean missingRole = false;
         for (Row color : colors) {
-            swatches.add(swatch(color));
+            Swatch swatch = swatch(color);
+            Role role = role(color);
+            missingRole |= role == null;
+            swatches.add(role == null ? swatch : swatch.withRole(role));
         }
-        return new Palette(swatches);
+        return missingRole ? Palette.withDerivedRoles(swatches) : new Palette(swatches);
+    }
+
+    /** The stored role, or null when the row has none. */
+    private static Role role(Row color) {
+        if (color.schema() == null || !java.util.Arrays.asList(color.schema().fieldNames()).contains(TableSchemas.ROLE)) {
+            return null;
+        }
+        int index = color.fieldIndex(TableSchemas.ROLE);
+        return color.isNullAt(index) ? null : Role.parse(color.getString(index));
     }
 
     /** The palette of one {@code colors} value as Spark hands it to a function: a Scala sequence of rows. */

@@ -96,7 +96,7 @@ public enum ExportFormat {
             return utf8(text.append("}\n").toString());
         }
     },
-    /** A JSON object: the title and the colors with name, hex, rgb and (for palette colors) share. */
+    /** A JSON object: the title and the colors with name, hex, rgb and (for palette colors) share and role. */
     JSON {
         @Override
         public byte[] write(ExportPalette palette) {
@@ -111,6 +111,9 @@ public enum ExportFormat {
                         .append(Srgb.blue(color.rgb())).append(']');
                 if (color.share() != null) {
                     text.append(", \"share\": ").append(String.format(Locale.ROOT, "%.6f", color.share()));
+                }
+                if (color.role() != null) {
+                    text.append(", \"role\": \"").append(color.role().id()).append('"');
                 }
                 text.append('}');
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
 
 /**
@@ -13,8 +14,8 @@ import org.filmpalette.palette.Swatch;
  */
 public record ExportPalette(String title, List<Color> colors) {
 
-    /** One color: packed sRGB, a name, and its share in [0,1] or null for suggested colors. */
-    public record Color(String name, int rgb, Double share) {}
+    /** One color: packed sRGB, a name, and its share in [0,1] and role, or nulls for suggested colors. */
+    public record Color(String name, int rgb, Double share, Role role) {}
 
     public ExportPalette {
         colors = List.copyOf(colors);
@@ -27,7 +28,7 @@ public record ExportPalette(String title, List<Color> colors) {
     public static ExportPalette of(String title, String name, Palette palette) {
         List<Color> colors = new ArrayList<>();
         for (Swatch swatch : palette.swatches()) {
-            colors.add(new Color(name + "-" + swatch.rank(), swatch.rgb(), swatch.share()));
+            colors.add(new Color(name + "-" + swatch.rank(), swatch.rgb(), swatch.share(), swatch.role()));
         }
         return new ExportPalette(title, colors);
     }
@@ -36,9 +37,9 @@ public record ExportPalette(String title, List<Color> colors) {
     public static ExportPalette of(String title, String name, Palette palette, Harmony harmony) {
         List<Integer> rgb = harmony.of(palette);
         List<Color> colors = new ArrayList<>();
-        colors.add(new Color(name + "-dominant", rgb.get(0), null));
+        colors.add(new Color(name + "-dominant", rgb.get(0), null, null));
         for (int i = 1; i < rgb.size(); i++) {
-            colors.add(new Color(name + "-" + harmony.id() + "-" + i, rgb.get(i), null));
+            colors.add(new Color(name + "-" + harmony.id() + "-" + i, rgb.get(i), null, null));
         }
         return new ExportPalette(title + " " + harmony.id(), colors);
     }

@@ -79,10 +79,13 @@ public final class PaletteReader {
 
     /** {@code --algorithm} values are table values; any other value can match no row. */
     public static String checkAlgorithm(String algorithm) {
-        if (!algorithm.equals("kmeans") && !algorithm.equals("bisecting")) {
-            throw new IllegalArgumentException("Invalid --algorithm: " + algorithm + " (must be kmeans or bisecting)");
+        for (org.filmpalette.config.Algorithm known : org.filmpalette.config.Algorithm.values()) {
+            if (known.id().equals(algorithm)) {
+                return algorithm;
+            }
         }
-        return algorithm;
+        throw new IllegalArgumentException("Invalid --algorithm: " + algorithm
+                + " (must be kmeans, bisecting or grid)");
     }
 
     IllegalArgumentException unknownFilmOrAlgorithm(String film, String algorithm) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.filmpalette.color.Srgb;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
 import org.filmpalette.query.Harmony;
 import org.filmpalette.query.NearestFilms.Neighbor;
@@ -19,7 +20,7 @@ import org.filmpalette.query.PaletteReader.Still;
 /**
  * The static HTML report: one self-contained {@code index.html} (inline CSS, images as {@code data:} URIs, no
  * script, no outside asset) that works from {@code file://}. An index of all films with their nearest films, then
- * per film: its palette as swatches with hex codes and shares, its harmonies, its movie barcode (one column per
+ * per film: its palette as swatches with hex codes, shares and accents marked, its harmonies, its movie barcode (one column per
  * still in frame id order) and still thumbnails, each still drawn as its palette's proportional bands.
  */
 public final class HtmlReport {
@@ -89,7 +90,8 @@ public final class HtmlReport {
         html.append("<section id=\"").append(anchor(film.id())).append("\">\n<h2>").append(escape(film.id()))
                 .append("</h2>\n<h3>Palette (").append(escape(algorithm)).append(")</h3>\n<div class=\"swatches\">");
         for (Swatch swatch : film.palette().swatches()) {
-            html.append(chip(swatch.rgb(), String.format(Locale.ROOT, "%.1f%%", 100 * swatch.share())));
+            html.append(chip(swatch.rgb(), String.format(Locale.ROOT, "%.1f%%", 100 * swatch.share())
+                    + (swatch.role() == Role.ACCENT ? " accent" : "")));
         }
         html.append("</div>\n<h3>Harmonies of the dominant color</h3>\n<table>");
         for (Harmony harmony : Harmony.values()) {

@@ -59,13 +59,18 @@ public final class TableSchemas {
     public static final String LAB_A = "lab_a";
     public static final String LAB_B = "lab_b";
     public static final String SHARE = "share";
+    /**
+     * {@code dominant} or {@code accent} ({@code palette.Role}); null in rows written before the field existed, whose
+     * readers derive it from the colors and shares.
+     */
+    public static final String ROLE = "role";
 
     /** {@code frames.status} of a frame that got palettes. */
     public static final String STATUS_OK = "ok";
     /** {@code frames.status} of a frame that could not be used; {@code reason} says why. */
     public static final String STATUS_REJECTED = "rejected";
 
-    /** One palette color: sRGB 0–255, CIELAB D65, share in [0,1]. */
+    /** One palette color: sRGB 0–255, CIELAB D65, share in [0,1], role. */
     public static final StructType COLOR = createStructType(List.of(
             createStructField(RANK, IntegerType, false),
             createStructField(HEX, StringType, false),
@@ -75,7 +80,8 @@ public final class TableSchemas {
             createStructField(LAB_L, DoubleType, false),
             createStructField(LAB_A, DoubleType, false),
             createStructField(LAB_B, DoubleType, false),
-            createStructField(SHARE, DoubleType, false)));
+            createStructField(SHARE, DoubleType, false),
+            createStructField(ROLE, StringType, true)));
 
     public static final ArrayType COLORS_TYPE = createArrayType(COLOR, false);
 

@@ -22,14 +22,15 @@ class EvaluateCommandTest {
         Cli.Result result = Cli.run("evaluate", "--frames-per-film", "2");
         assertEquals(0, result.exitCode(), result.err());
         String out = result.out();
-        assertTrue(out.contains("6 frames in 3 films"), out);
+        assertTrue(out.contains("8 frames in 4 films"), out);
         for (String variant : new String[] {"rgb kmeans plain *", "lab kmeans plain", "lab bisecting plain",
-            "rgb kmeans accents", "lab kmeans accents", "lab bisecting accents"}) {
+            "rgb kmeans accents", "lab kmeans accents", "lab bisecting accents", "lab grid plain",
+            "lab grid accents"}) {
             assertTrue(out.contains(variant), variant + " missing from\n" + out);
         }
         Matcher baseline = Pattern.compile("rgb kmeans plain \\* +[0-9.]+ +\\d+/\\d+ +[0-9.]+ +1\\.000").matcher(out);
         assertTrue(baseline.find(), "the baseline's error ratio is 1:\n" + out);
-        assertTrue(out.contains("determinism: two runs gave identical palettes (36 palettes fitted twice)"), out);
+        assertTrue(out.contains("determinism: two runs gave identical palettes (64 palettes fitted twice)"), out);
     }
 
     @Test
@@ -57,7 +58,7 @@ class EvaluateCommandTest {
         while (row.find()) {
             scores.add(row.group(1));
         }
-        assertEquals(6, scores.size(), out);
+        assertEquals(8, scores.size(), out);
         return scores;
     }
 }

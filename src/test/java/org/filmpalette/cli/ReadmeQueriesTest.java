@@ -56,9 +56,31 @@ class ReadmeQueriesTest {
     }
 
     @Test
-    void readmeShowsTheFiveQueries() {
+    void readmeShowsTheSixQueries() {
         assertEquals(List.of("Nearest films to a film", "Films by dominant hue", "Palette drift across a film's stills",
-                "Rejected frames by reason", "Films with a color near a given one"), new ArrayList<>(queries.keySet()));
+                "Rejected frames by reason", "Films with a color near a given one", "Accents of each film"),
+                new ArrayList<>(queries.keySet()));
+    }
+
+    @Test
+    void accentsOfEachFilm() {
+        List<String[]> rows = run("Accents of each film");
+        List<Object[]> accents = new ArrayList<>();
+        for (Map.Entry<String, Palette> film : filmPalettes.entrySet()) {
+            for (Swatch swatch : film.getValue().swatches()) {
+                if (swatch.role() == org.filmpalette.palette.Role.ACCENT) {
+                    assertTrue(swatch.share() < 0.05 && swatch.chroma() >= 30, swatch.toString());
+                    accents.add(new Object[] {film.getKey(), swatch.hex(), round(swatch.share(), 4),
+                        round(swatch.chroma(), 1), swatch.share()});
+                }
+            }
+        }
+        accents.sort(Comparator.<Object[], String>comparing(r -> (String) r[0])
+                .thenComparing(Comparator.<Object[], Double>comparing(r -> (Double) r[4]).reversed())
+                .thenComparing(r -> (String) r[1]));
+        assertTrue(accents.stream().anyMatch(r -> r[0].equals(SampleTables.DUSK) && r[1].equals("#dc2025")),
+                "the dusk film's red lamp is an accent");
+        assertEquals(accents.stream().map(r -> r[0] + "," + r[1] + "," + r[2] + "," + r[3]).toList(), joined(rows));
     }
 
     @Test

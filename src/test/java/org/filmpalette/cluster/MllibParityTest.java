@@ -69,11 +69,16 @@ class MllibParityTest {
             Clustering taskBisecting = bisecting.fit(points, 3, POINTS, SEED);
             double taskKMeansCost = SyntheticPixels.cost(points, POINTS, SyntheticPixels.centers(taskKMeans));
             double taskBisectingCost = SyntheticPixels.cost(points, POINTS, SyntheticPixels.centers(taskBisecting));
+            // What the pipeline's "bisecting" returns: the trees refined by Lloyd iterations, never worse.
+            Clustering refined = PaletteFitter.refinedBisecting(K, 20).fit(points, 3, POINTS, SEED);
+            double refinedCost = SyntheticPixels.cost(points, POINTS, SyntheticPixels.centers(refined));
 
             report(name, "kmeans", taskKMeansCost, mllibKMeans, taskKMeans.count(), kMeansCenters.length,
                     millisPerFit(() -> kMeans.fit(points, 3, POINTS, SEED)));
             report(name, "bisecting", taskBisectingCost, mllibBisecting, taskBisecting.count(), bisectingCenters.length,
                     millisPerFit(() -> bisecting.fit(points, 3, POINTS, SEED)));
+            report(name, "refined", refinedCost, mllibBisecting, refined.count(), bisectingCenters.length,
+                    millisPerFit(() -> PaletteFitter.refinedBisecting(K, 20).fit(points, 3, POINTS, SEED)));
 
             assertTrue(mllibKMeans > 0 && mllibBisecting > 0, "MLlib costs must be positive");
             assertEquals(taskKMeansCost, taskKMeans.cost(), taskKMeansCost * 1e-9, "reported k-means cost");
@@ -84,6 +89,8 @@ class MllibParityTest {
                     () -> "k-means: task " + taskKMeansCost + " vs MLlib " + mllibKMeans);
             assertTrue(taskBisectingCost <= TOLERATED_RATIO * mllibBisecting,
                     () -> "bisecting: task " + taskBisectingCost + " vs MLlib " + mllibBisecting);
+            assertTrue(refinedCost <= TOLERATED_RATIO * mllibBisecting,
+                    () -> "refined bisecting: task " + refinedCost + " vs MLlib " + mllibBisecting);
         } finally {
             features.unpersist();
         }

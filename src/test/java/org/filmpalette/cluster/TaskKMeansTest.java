@@ -43,6 +43,26 @@ class TaskKMeansTest {
     }
 
     @Test
+    void refineRunsLloydFromTheGivenCenters() {
+        double[] points = {0, 0, 0, 1, 0, 0, 2, 0, 0, 10, 0, 0, 11, 0, 0, 12, 0, 0};
+        Clustering start = new Clustering(3, new double[] {1, 0, 0, 2, 0, 0}, new long[] {1, 5}, 146);
+
+        Clustering refined = new TaskKMeans(2, 20, 1e-4).refine(points, 3, 6, start);
+
+        assertEquals(new Clustering(3, new double[] {1, 0, 0, 11, 0, 0}, new long[] {3, 3}, 4), refined);
+    }
+
+    @Test
+    void refineTakesAtMostKCenters() {
+        Clustering start = new Clustering(3, new double[] {1, 0, 0, 2, 0, 0, 3, 0, 0}, new long[] {1, 1, 1}, 0);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TaskKMeans(2, 20, 1e-4).refine(new double[] {1, 0, 0}, 3, 1, start));
+
+        assertEquals("Invalid start: 3 centers (must be at most k 2)", e.getMessage());
+    }
+
+    @Test
     void moreRestartsNeverRaiseTheCost() {
         double[] points = SyntheticPixels.filmFrame(17, 2000, 9);
 

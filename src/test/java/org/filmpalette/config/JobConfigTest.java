@@ -29,18 +29,26 @@ class JobConfigTest {
         assertEquals(Order.DOMINANCE, config.order());
         assertEquals(RunMode.INCREMENTAL, config.mode());
         assertEquals(StillEngine.TASK, config.stillEngine());
-        assertEquals(java.util.EnumSet.allOf(Algorithm.class), config.algorithms());
-        assertEquals(PaletteMode.PLAIN, config.paletteMode());
+        assertEquals(java.util.EnumSet.of(Algorithm.KMEANS, Algorithm.BISECTING), config.algorithms());
+        assertEquals(PaletteMode.ACCENTS, config.paletteMode());
     }
 
     @Test
-    void accentsModeIsParsedAndNeedsTheTaskEngine() {
-        assertEquals(PaletteMode.ACCENTS,
-                JobConfig.fromSettings(Map.of(ConfigKeys.PALETTE_MODE, "Accents")).paletteMode());
-        assertMessage("Invalid --palette-mode: vivid (must be plain or accents)", ConfigKeys.PALETTE_MODE, "vivid");
+    void gridNeedsTheTaskEngine() {
+        assertEquals(java.util.EnumSet.of(Algorithm.GRID),
+                JobConfig.fromSettings(Map.of(ConfigKeys.ALGORITHMS, "grid")).algorithms());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(
-                Map.of(ConfigKeys.PALETTE_MODE, "accents", ConfigKeys.STILL_ENGINE, "mllib")));
-        assertEquals("Invalid --palette-mode: accents (needs --still-engine task, not mllib)", error.getMessage());
+                Map.of(ConfigKeys.ALGORITHMS, "kmeans,grid", ConfigKeys.STILL_ENGINE, "mllib")));
+        assertEquals("Invalid --algorithms: grid (needs --still-engine task, not mllib)", error.getMessage());
+    }
+
+    @Test
+    void paletteModeIsParsedForEitherEngine() {
+        assertEquals(PaletteMode.PLAIN,
+                JobConfig.fromSettings(Map.of(ConfigKeys.PALETTE_MODE, "Plain")).paletteMode());
+        assertMessage("Invalid --palette-mode: vivid (must be plain or accents)", ConfigKeys.PALETTE_MODE, "vivid");
+        assertEquals(PaletteMode.ACCENTS, JobConfig.fromSettings(
+                Map.of(ConfigKeys.PALETTE_MODE, "accents", ConfigKeys.STILL_ENGINE, "mllib")).paletteMode());
     }
 
     @Test
@@ -51,7 +59,7 @@ class JobConfigTest {
         assertMessage("Invalid --sample: 0 (must be between 16 and 1000000)", ConfigKeys.SAMPLE, "0");
         assertMessage("Invalid --color-space: xyz (must be one of lab, rgb, hsv)", ConfigKeys.COLOR_SPACE, "xyz");
         assertMessage("Invalid --still-engine: gpu (must be task or mllib)", ConfigKeys.STILL_ENGINE, "gpu");
-        assertMessage("Invalid --algorithms: dbscan (must be kmeans and/or bisecting)", ConfigKeys.ALGORITHMS, "dbscan");
+        assertMessage("Invalid --algorithms: dbscan (must be kmeans, bisecting or grid)", ConfigKeys.ALGORITHMS, "dbscan");
         assertMessage("Invalid --full: yes (must be true or false)", ConfigKeys.FULL, "yes");
     }
 

@@ -15,28 +15,28 @@ import org.filmpalette.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --palette-mode accents} in the job: the planted accents survive, and local[1] equals local[2]. */
+/**
+ * The default {@code --palette-mode accents} in the job: the planted accents survive, and local[1] equals local[2].
+ */
 class AccentsModeTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void jobKeepsThePlantedAccentsAndIsIdenticalUnderLocal1AndLocal2() {
+    void defaultJobKeepsThePlantedAccentsAndIsIdenticalUnderLocal1AndLocal2() {
         Path input = dir.resolve("frames");
         List<BenchmarkFrame> frames = BenchmarkFilms.generate(42L, 2);
         BenchmarkFilms.write(frames, input);
         Path local2 = dir.resolve("local2");
         Path local1 = dir.resolve("local1");
 
-        PipelineRuns.run(input, local2, "filmpalette.palette-mode", "accents", "filmpalette.algorithms", "kmeans",
-                "spark.sql.shuffle.partitions", "7");
+        PipelineRuns.run(input, local2, "filmpalette.algorithms", "kmeans", "spark.sql.shuffle.partitions", "7");
         ChildJvm.Result child = ChildJvm.run(dir, "org.filmpalette.cli.Main", "run",
-                "--input", input.toString(), "--tables", local1.toString(), "--palette-mode", "accents",
-                "--algorithms", "kmeans", "--conf", "spark.master=local[1]", "--conf", "spark.sql.shuffle.partitions=1");
+                "--input", input.toString(), "--tables", local1.toString(), "--algorithms", "kmeans", "--conf", "spark.master=local[1]", "--conf", "spark.sql.shuffle.partitions=1");
 
         assertEquals(0, child.exitCode(), child.stderr());
-        assertTrue(child.stdout().contains("frames: 6 seen, 6 new, 0 rejected"), child.stdout());
+        assertTrue(child.stdout().contains("frames: 8 seen, 8 new, 0 rejected"), child.stdout());
         for (Table table : List.of(Table.STILL_PALETTES, Table.FILM_PALETTES)) {
             List<String> expected = PipelineRuns.content(local2, table);
             assertFalse(expected.isEmpty(), table.id());

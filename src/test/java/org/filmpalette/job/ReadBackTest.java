@@ -44,7 +44,7 @@ class ReadBackTest {
         List<Row> stills = PipelineRuns.rows(tables, Table.STILL_PALETTES);
         assertEquals(6, stills.size());
         for (int i = 1; i <= 3; i++) {
-            for (Algorithm algorithm : Algorithm.values()) {
+            for (Algorithm algorithm : List.of(Algorithm.KMEANS, Algorithm.BISECTING)) {
                 Palette expected = computeWithoutSpark(input.resolve("dusk/f" + i + ".jpg"), "dusk", "f" + i,
                         algorithm, 6, 7L);
                 Palette stored = PipelineRuns.stillPalette(tables, "dusk", "f" + i, algorithm.id());

@@ -57,9 +57,9 @@ class ExportFormatTest {
                 {
                   "title": "Heat kmeans",
                   "colors": [
-                    {"name": "Heat-1", "hex": "#aabbcc", "rgb": [170, 187, 204], "share": 0.500000},
-                    {"name": "Heat-2", "hex": "#102030", "rgb": [16, 32, 48], "share": 0.300000},
-                    {"name": "Heat-3", "hex": "#ff8000", "rgb": [255, 128, 0], "share": 0.200000}
+                    {"name": "Heat-1", "hex": "#aabbcc", "rgb": [170, 187, 204], "share": 0.500000, "role": "dominant"},
+                    {"name": "Heat-2", "hex": "#102030", "rgb": [16, 32, 48], "share": 0.300000, "role": "dominant"},
+                    {"name": "Heat-3", "hex": "#ff8000", "rgb": [255, 128, 0], "share": 0.200000, "role": "dominant"}
                   ]
                 }
                 """, text(ExportFormat.JSON));

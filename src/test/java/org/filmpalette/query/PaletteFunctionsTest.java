@@ -98,13 +98,14 @@ class PaletteFunctionsTest {
 
     private static Row color(int rank, String hex, double l, double share) {
         int v = l == 0 ? 0 : 255;
-        return RowFactory.create(rank, hex, v, v, v, l, 0.0, 0.0, share);
+        // No role, as in tables written before the field: readers derive it.
+        return RowFactory.create(rank, hex, v, v, v, l, 0.0, 0.0, share, null);
     }
 
     private static Row labColor(int rank, int rgb, double share) {
         org.filmpalette.color.Lab lab = org.filmpalette.color.Lab.fromRgb(rgb);
         return RowFactory.create(rank, org.filmpalette.color.Srgb.hex(rgb), rgb >> 16 & 255, rgb >> 8 & 255,
-                rgb & 255, lab.l(), lab.a(), lab.b(), share);
+                rgb & 255, lab.l(), lab.a(), lab.b(), share, "dominant");
     }
 
     private static String rootMessage(Throwable error) {
