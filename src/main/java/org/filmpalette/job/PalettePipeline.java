@@ -34,6 +34,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.storage.StorageLevel;
+import org.filmpalette.config.FilmEngine;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
 import org.filmpalette.store.PaletteTables;
@@ -193,10 +194,20 @@ public final class PalettePipeline {
     }
 
     private void fitFilms(IncrementalPlan plan) {
-        stage("fit film palettes");
-        List<Row> films = new FilmPaletteFitter(spark, config).fit(tables.readStaged(runId, Table.STILL_PALETTES),
-                tables.readStaged(runId, Table.FRAMES), plan.touchedFilms(), runId, Timestamp.from(Instant.now()));
-        tables.stage(runId, Table.FILM_PALETTES, spark.createDataFrame(films, TableSchemas.FILM_PALETTES_SCHEMA));
+        stage("fit film palettes (" + config.filmEngine().id() + " engine)");
+        Timestamp computedAt = Timestamp.from(Instant.now());
+        Dataset<Row> stills = tables.readStaged(runId, Table.STILL_PALETTES);
+        Dataset<Row> frames = tables.readStaged(runId, Table.FRAMES);
+        Dataset<Row> films;
+        if (config.filmEngine() == FilmEngine.MLLIB) {
+            films = spark.createDataFrame(new FilmPaletteFitter(spark, config).fit(stills, frames,
+                    plan.touchedFilms(), runId, computedAt), TableSchemas.FILM_PALETTES_SCHEMA);
+        } else {
+            int groups = plan.touchedFilms().size() * config.algorithms().size();
+            int partitions = Math.max(1, Math.min(groups, 2 * spark.sparkContext().defaultParallelism()));
+            films = FilmPalettesInTask.fit(stills, frames, config, partitions, runId, computedAt);
+        }
+        tables.stage(runId, Table.FILM_PALETTES, films);
     }
 
     private void stageRun(Counts counts, long filmsTouched, String status) {
