@@ -16,7 +16,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -34,14 +33,16 @@ final class FrameLister {
         this.spark = spark;
     }
 
-    /** Rows of {@link StageSchemas#LISTED}: one per frame file; hidden and non-image files are skipped. */
-    Dataset<Row> list(String inputRoot) {
+    /**
+     * Rows of {@link StageSchemas#LISTED}: one per frame file; hidden and non-image files are skipped. A plain RDD,
+     * so that counting it needs no query planning; {@code createDataFrame(rows, LISTED)} makes it a DataFrame.
+     */
+    JavaRDD<Row> list(String inputRoot) {
         List<String> films = filmFolders(inputRoot);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(films.size(), context.defaultParallelism() * 4));
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
-        JavaRDD<Row> frames = context.parallelize(films, slices).flatMap(film -> listFilm(conf, film));
-        return spark.createDataFrame(frames, StageSchemas.LISTED);
+        return context.parallelize(films, slices).flatMap(film -> listFilm(conf, film));
     }
 
     private List<String> filmFolders(String inputRoot) {

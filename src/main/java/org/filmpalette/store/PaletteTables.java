@@ -63,6 +63,11 @@ public final class PaletteTables {
         return readParquet(location(table), table);
     }
 
+    /** Whether anything was committed to {@code table} yet: a first run has nothing to compare with. */
+    public boolean anyCommitted(Table table) {
+        return hasDataFiles(location(table));
+    }
+
     /** What this run staged for {@code table}, before it is committed. */
     public Dataset<Row> readStaged(String runId, Table table) {
         return readParquet(staged(runId, table), table);
