@@ -1,5 +1,6 @@
 package org.filmpalette.job;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -41,6 +42,8 @@ import org.filmpalette.config.RunMode;
 record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<String> touchedFilms,
         Map<String, FilmCounts> films) {
 
+    /** Listings up to this many files (about 100 bytes of keys each) are broadcast to the comparison. */
+    static final long BROADCAST_LISTING_ROWS = 1_000_000;
     private static final String ADDED = "added";
     private static final String ADDED_BYTES = "added_bytes";
     private static final String REMOVED = "removed";
@@ -72,9 +75,16 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
         Column sameFile = listed.col(PATH).equalTo(previousFrames.col(PATH))
                 .and(listed.col(SIZE_BYTES).equalTo(previousFrames.col(SIZE_BYTES)))
                 .and(listed.col(MODIFIED_AT).equalTo(previousFrames.col(MODIFIED_AT)));
+        long seen = listedFilms.values().stream().mapToLong(FilmCounts::seen).sum();
+        // Spark cannot size an RDD's rows, so it would shuffle both sides; a listing known to be small is broadcast.
+        Dataset<Row> listedSide = seen <= BROADCAST_LISTING_ROWS
+                ? broadcast(listed.select(PATH, SIZE_BYTES, MODIFIED_AT)) : listed.select(PATH, SIZE_BYTES, MODIFIED_AT);
+        Column sameListed = listedSide.col(PATH).equalTo(previousFrames.col(PATH))
+                .and(listedSide.col(SIZE_BYTES).equalTo(previousFrames.col(SIZE_BYTES)))
+                .and(listedSide.col(MODIFIED_AT).equalTo(previousFrames.col(MODIFIED_AT)));
         Dataset<Row> added = listed.join(previousFrames, sameFile, "left_anti")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> removed = previousFrames.join(listed, sameFile, "left_anti");
+        Dataset<Row> removed = previousFrames.join(listedSide, sameListed, "left_anti");
         Map<String, FilmCounts> films = new TreeMap<>();
         listedFilms.forEach((film, counts) -> films.put(film, new FilmCounts(counts.seen(), 0, 0, 0)));
         Dataset<Row> changes = added.groupBy(FILM_ID).agg(count(lit(1)).as(ADDED),
