@@ -66,6 +66,7 @@ public final class PalettePipeline {
     private final String runId;
     private final Instant startedAt = Instant.now();
     private final long jvmUptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
+    private final long cpuNanosAtStart = processCpuNanos();
     private final Map<String, double[]> stageSeconds = new LinkedHashMap<>();
     private String currentStage;
     private long stageStartNanos;
@@ -269,8 +270,8 @@ public final class PalettePipeline {
         StringBuilder lines = new StringBuilder();
         stageSeconds.forEach((stage, seconds) -> lines.append(String.format("%n  %6.2f s wall %6.2f s cpu  %s",
                 seconds[0], seconds[1], stage)));
-        LOG.info("Run {} stage times (JVM up {} s at start):{}", runId,
-                String.format("%.1f", jvmUptimeAtStart / 1000.0), lines);
+        LOG.info("Run {} stage times (JVM and Spark start-up before the run: {} s wall, {} s cpu):{}", runId,
+                String.format("%.1f", jvmUptimeAtStart / 1000.0), String.format("%.1f", cpuNanosAtStart / 1e9), lines);
     }
 
     private static long processCpuNanos() {
