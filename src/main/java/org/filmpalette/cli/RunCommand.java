@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--still-engine", paramLabel = "ENGINE", description = "task (default) or mllib")
     private String stillEngine;
 
+    @Option(names = "--film-engine", paramLabel = "ENGINE",
+            description = "task (default: in Spark tasks, capped film sample) or mllib (one MLlib fit per film)")
+    private String filmEngine;
+
     @Option(names = "--blank-frames", paramLabel = "MODE",
             description = "exclude (default) or include near-uniform black/white frames in film palettes")
     private String blankFrames;
@@ -110,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
         putIfGiven(settings, ConfigKeys.SEED, seed);
         putIfGiven(settings, ConfigKeys.ORDER, order);
         putIfGiven(settings, ConfigKeys.STILL_ENGINE, stillEngine);
+        putIfGiven(settings, ConfigKeys.FILM_ENGINE, filmEngine);
         putIfGiven(settings, ConfigKeys.BLANK_FRAMES, blankFrames);
         putIfGiven(settings, ConfigKeys.PALETTE_MODE, paletteMode);
         if (full) {

@@ -53,6 +53,13 @@ public final class ConfigKeys {
     public static final String STILL_ENGINE = "filmpalette.still-engine";
     public static final String STILL_ENGINE_DEFAULT = "task";
 
+    /**
+     * Film engine: {@code task} (in-task kernel over a capped weighted sample of the film's still colors) or
+     * {@code mllib} (one MLlib fit per film from the driver).
+     */
+    public static final String FILM_ENGINE = "filmpalette.film-engine";
+    public static final String FILM_ENGINE_DEFAULT = "task";
+
     /** Frames whose header claims more pixels than this are rejected without being decoded. */
     public static final String MAX_PIXELS = "filmpalette.max-pixels";
     public static final long MAX_PIXELS_DEFAULT = 250_000_000L;
@@ -79,7 +86,7 @@ public final class ConfigKeys {
 
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
-            ORDER, FULL, STILL_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM, BLANK_FRAMES, PALETTE_MODE);
+            ORDER, FULL, STILL_ENGINE, FILM_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM, BLANK_FRAMES, PALETTE_MODE);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";

@@ -33,6 +33,7 @@ public record JobConfig(
         Order order,
         RunMode mode,
         StillEngine stillEngine,
+        FilmEngine filmEngine,
         long maxPixels,
         int maxIterations,
         int parallelism,
@@ -60,6 +61,9 @@ public record JobConfig(
         }
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
+        if (stillEngine == null || filmEngine == null) {
+            throw new IllegalArgumentException("Missing --still-engine or --film-engine (must be task or mllib)");
+        }
         if (algorithms.contains(Algorithm.GRID) && stillEngine != StillEngine.TASK) {
             throw new IllegalArgumentException("Invalid --algorithms: grid (needs --still-engine task, not "
                     + stillEngine.id() + ")");
@@ -99,6 +103,7 @@ public record JobConfig(
                 s.parsed(ConfigKeys.ORDER, ConfigKeys.ORDER_DEFAULT, Order::parse),
                 s.bool(ConfigKeys.FULL, ConfigKeys.FULL_DEFAULT) ? RunMode.FULL : RunMode.INCREMENTAL,
                 s.parsed(ConfigKeys.STILL_ENGINE, ConfigKeys.STILL_ENGINE_DEFAULT, StillEngine::parse),
+                s.parsed(ConfigKeys.FILM_ENGINE, ConfigKeys.FILM_ENGINE_DEFAULT, FilmEngine::parse),
                 s.longValue(ConfigKeys.MAX_PIXELS, ConfigKeys.MAX_PIXELS_DEFAULT),
                 s.integer(ConfigKeys.MAX_ITERATIONS, ConfigKeys.MAX_ITERATIONS_DEFAULT),
                 s.integer(ConfigKeys.PARALLELISM, ConfigKeys.PARALLELISM_DEFAULT),
@@ -121,6 +126,7 @@ public record JobConfig(
         all.put(ConfigKeys.ORDER, order.id());
         all.put(ConfigKeys.FULL, Boolean.toString(mode == RunMode.FULL));
         all.put(ConfigKeys.STILL_ENGINE, stillEngine.id());
+        all.put(ConfigKeys.FILM_ENGINE, filmEngine.id());
         all.put(ConfigKeys.MAX_PIXELS, Long.toString(maxPixels));
         all.put(ConfigKeys.MAX_ITERATIONS, Integer.toString(maxIterations));
         all.put(ConfigKeys.PARALLELISM, Integer.toString(parallelism));

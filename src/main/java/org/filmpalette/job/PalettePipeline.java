@@ -18,16 +18,19 @@ import static org.filmpalette.store.TableSchemas.SEED;
 import static org.filmpalette.store.TableSchemas.STATUS;
 import static org.filmpalette.store.TableSchemas.STATUS_OK;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,6 +38,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.storage.StorageLevel;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.FilmEngine;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
 import org.filmpalette.store.PaletteTables;
@@ -62,6 +66,12 @@ public final class PalettePipeline {
     private final StagedCommit commit;
     private final String runId;
     private final Instant startedAt = Instant.now();
+    private final long jvmUptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
+    private final long cpuNanosAtStart = processCpuNanos();
+    private final Map<String, double[]> stageSeconds = new LinkedHashMap<>();
+    private String currentStage;
+    private long stageStartNanos;
+    private long stageStartCpuNanos;
 
     public PalettePipeline(SparkSession spark, JobConfig config) {
         this.spark = spark;
@@ -73,22 +83,23 @@ public final class PalettePipeline {
 
     public RunSummary run() {
         LOG.info("Run {} with configuration:\n{}", runId, config.describe());
-        Dataset<Row> listed = list();
+        JavaRDD<Row> listed = list();
         try (TablesLock lock = TablesLock.acquire(tables, runId)) {
             stage("recover interrupted runs");
             commit.recover();
             return computeAndCommit(listed);
         } finally {
-            listed.unpersist();
+            listed.unpersist(false);
+            logStageTimes();
         }
     }
 
-    private RunSummary computeAndCommit(Dataset<Row> listed) {
+    private RunSummary computeAndCommit(JavaRDD<Row> listed) {
         IncrementalPlan plan = plan(listed);
-        Dataset<Row> clustered = clusterStills(decodeAndSample(plan.newFrames()));
+        Dataset<Row> clustered = clusterStills(decodeAndSample(plan));
         Counts counts = Counts.NONE;
         try {
-            counts = check(listed, plan, clustered);
+            counts = check(plan, clustered);
             stageFrames(plan, clustered);
             stageStills(plan, clustered);
             fitFilms(plan);
@@ -103,6 +114,7 @@ public final class PalettePipeline {
             throw e;
         } finally {
             clustered.unpersist();
+            plan.release();
         }
     }
 
@@ -120,19 +132,23 @@ public final class PalettePipeline {
         }
     }
 
-    private Dataset<Row> list() {
+    /** The listing, cached: the plan counts it and compares it with the frames table, decoding reads it. */
+    private JavaRDD<Row> list() {
         stage("list frames under " + config.input());
         return new FrameLister(spark).list(config.input()).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    private IncrementalPlan plan(Dataset<Row> listed) {
+    private IncrementalPlan plan(JavaRDD<Row> listed) {
         stage("compare the listing with the frames table");
-        IncrementalPlan plan = IncrementalPlan.of(spark, listed, tables.read(Table.FRAMES), config.mode());
+        IncrementalPlan plan = IncrementalPlan.of(spark, listed, spark.createDataFrame(listed, StageSchemas.LISTED),
+                tables.read(Table.FRAMES), tables.anyCommitted(Table.FRAMES), config.mode());
         LOG.info("{} film(s) to (re)compute: {}", plan.touchedFilms().size(), plan.touchedFilms());
         return plan;
     }
 
-    private Dataset<Row> decodeAndSample(Dataset<Row> newFrames) {
+    private Dataset<Row> decodeAndSample(IncrementalPlan plan) {
+        stage("decode, sample and cluster stills (" + config.stillEngine().id() + " engine)");
+        Dataset<Row> newFrames = BytePartitions.repartition(spark, plan.newFrames(), plan.films());
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         return newFrames.mapPartitions(
                 new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(), config.seed(),
@@ -141,7 +157,6 @@ public final class PalettePipeline {
     }
 
     private Dataset<Row> clusterStills(Dataset<Row> sampled) {
-        stage("decode, sample and cluster stills (" + config.stillEngine().id() + " engine)");
         Dataset<Row> clustered = config.stillEngine() == StillEngine.MLLIB
                 ? new MllibStillEngine(spark, config).cluster(sampled)
                 : sampled.mapPartitions(new ClusterStillsInTask(config.colorSpace(), config.k(),
@@ -152,9 +167,9 @@ public final class PalettePipeline {
     }
 
     /** Every new frame must come out as exactly one ok or rejected row before anything is written. */
-    private Counts check(Dataset<Row> listed, IncrementalPlan plan, Dataset<Row> clustered) {
-        long seen = listed.count();
-        long expected = plan.newFrames().count();
+    private Counts check(IncrementalPlan plan, Dataset<Row> clustered) {
+        long seen = plan.seen();
+        long expected = plan.fresh();
         Map<String, Long> reasons = new TreeMap<>();
         long ok = 0;
         for (Row row : clustered.groupBy(col(STATUS), split(col(REASON), ":").getItem(0).as(REASON)).count()
@@ -195,10 +210,20 @@ public final class PalettePipeline {
     }
 
     private void fitFilms(IncrementalPlan plan) {
-        stage("fit film palettes");
-        List<Row> films = new FilmPaletteFitter(spark, config).fit(tables.readStaged(runId, Table.STILL_PALETTES),
-                tables.readStaged(runId, Table.FRAMES), plan.touchedFilms(), runId, Timestamp.from(Instant.now()));
-        tables.stage(runId, Table.FILM_PALETTES, spark.createDataFrame(films, TableSchemas.FILM_PALETTES_SCHEMA));
+        stage("fit film palettes (" + config.filmEngine().id() + " engine)");
+        Timestamp computedAt = Timestamp.from(Instant.now());
+        Dataset<Row> stills = tables.readStaged(runId, Table.STILL_PALETTES);
+        Dataset<Row> frames = tables.readStaged(runId, Table.FRAMES);
+        Dataset<Row> films;
+        if (config.filmEngine() == FilmEngine.MLLIB) {
+            films = spark.createDataFrame(new FilmPaletteFitter(spark, config).fit(stills, frames,
+                    plan.touchedFilms(), runId, computedAt), TableSchemas.FILM_PALETTES_SCHEMA);
+        } else {
+            int groups = plan.touchedFilms().size() * config.algorithms().size();
+            int partitions = Math.max(1, Math.min(groups, 2 * spark.sparkContext().defaultParallelism()));
+            films = FilmPalettesInTask.fit(stills, frames, config, partitions, runId, computedAt);
+        }
+        tables.stage(runId, Table.FILM_PALETTES, films);
     }
 
     private void stageRun(Counts counts, long filmsTouched, String status) {
@@ -208,6 +233,7 @@ public final class PalettePipeline {
     }
 
     private RunSummary summarize(Counts counts, IncrementalPlan plan) {
+        stage("summarize");
         Dataset<Row> palettes = tables.read(Table.FILM_PALETTES).orderBy(FILM_ID, ALGORITHM);
         List<String> lines = new ArrayList<>();
         for (Row row : palettes.select(col(FILM_ID), col(ALGORITHM), col(COLORS)).collectAsList()) {
@@ -221,8 +247,38 @@ public final class PalettePipeline {
     }
 
     private void stage(String description) {
+        endStage();
+        currentStage = description;
+        stageStartNanos = System.nanoTime();
+        stageStartCpuNanos = processCpuNanos();
         spark.sparkContext().setJobDescription("filmpalette " + runId + ": " + description);
         LOG.info("{}", description);
+    }
+
+    /**
+     * Records the running stage's wall time and the CPU time of the whole driver process (all its threads, tasks of
+     * an embedded Spark included) for the timing lines a run logs: on a shared machine the CPU time is the steadier.
+     */
+    private void endStage() {
+        if (currentStage != null) {
+            stageSeconds.put(currentStage, new double[] {(System.nanoTime() - stageStartNanos) / 1e9,
+                (processCpuNanos() - stageStartCpuNanos) / 1e9});
+            currentStage = null;
+        }
+    }
+
+    private void logStageTimes() {
+        endStage();
+        StringBuilder lines = new StringBuilder();
+        stageSeconds.forEach((stage, seconds) -> lines.append(String.format("%n  %6.2f s wall %6.2f s cpu  %s",
+                seconds[0], seconds[1], stage)));
+        LOG.info("Run {} stage times (JVM and Spark start-up before the run: {} s wall, {} s cpu):{}", runId,
+                String.format("%.1f", jvmUptimeAtStart / 1000.0), String.format("%.1f", cpuNanosAtStart / 1e9), lines);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private record Counts(long seen, long fresh, long rejected, Map<String, Long> reasons) {

@@ -63,6 +63,11 @@ public final class PaletteTables {
         return readParquet(location(table), table);
     }
 
+    /** Whether anything was committed to {@code table} yet: a first run has nothing to compare with. */
+    public boolean anyCommitted(Table table) {
+        return hasDataFiles(location(table));
+    }
+
     /** What this run staged for {@code table}, before it is committed. */
     public Dataset<Row> readStaged(String runId, Table table) {
         return readParquet(staged(runId, table), table);
@@ -79,11 +84,15 @@ public final class PaletteTables {
                 .select(columnsOf(table));
     }
 
-    /** Writes {@code rows} as this run's new content of their film partitions (one file per film). */
+    /**
+     * Writes {@code rows} as this run's new content of their film partitions (one file per film), films written by
+     * two tasks per core: with a plain {@code repartition(film_id)} adaptive execution coalesces a small table's
+     * shuffle into one task, which then writes every film's file alone.
+     */
     public void stage(String runId, Table table, Dataset<Row> rows) {
         Dataset<Row> ordered = rows.select(columnsOf(table));
         if (table.partitionedByFilm()) {
-            ordered.repartition(col(TableSchemas.FILM_ID))
+            ordered.repartition(2 * spark.sparkContext().defaultParallelism(), col(TableSchemas.FILM_ID))
                     .sortWithinPartitions(sortColumns(table))
                     .write()
                     .mode(SaveMode.Overwrite)

@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
 import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
@@ -28,7 +30,7 @@ import org.filmpalette.palette.Order;
 /**
  * Decode-side benchmarks on all cores, printing frames per second: {@code full} is plain ImageIO decoding at full
  * size (the physical limit of the job), {@code subsampled} the job's own decode and sample, {@code kernels} the
- * in-task palette fits (both algorithms) on each frame's sample, {@code fits} the same fits alone on samples decoded
+ * in-task palette fits (both algorithms, default palette mode) on each frame's sample, {@code fits} the same fits alone on samples decoded
  * before the clock starts (the kernels' own cost, less blurred by a noisy decode). Usage:
  * {@code DecodeBench MODE ARCHIVE [LIMIT]}.
  */
@@ -47,7 +49,8 @@ public final class DecodeBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong checksum = new AtomicLong();
         ThreadLocal<PaletteFitter> fitters = ThreadLocal.withInitial(
-                () -> new PaletteFitter(ColorSpace.LAB, 8, 20, Order.DOMINANCE));
+                () -> new PaletteFitter(ColorSpace.LAB, 8, 20, Order.DOMINANCE,
+                        PaletteMode.parse(ConfigKeys.PALETTE_MODE_DEFAULT)));
         Map<Path, int[]> decoded = new ConcurrentHashMap<>();
         if (mode.equals("fits")) {
             for (Future<?> future : frames.stream().map(frame -> pool.submit(
