@@ -61,9 +61,6 @@ public record JobConfig(
         }
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
-        if (stillEngine == null || filmEngine == null) {
-            throw new IllegalArgumentException("Missing --still-engine or --film-engine (must be task or mllib)");
-        }
         if (paletteMode == PaletteMode.ACCENTS && stillEngine != StillEngine.TASK) {
             throw new IllegalArgumentException("Invalid --palette-mode: accents (needs --still-engine task, not "
                     + stillEngine.id() + ")");
