@@ -29,8 +29,16 @@ class JobConfigTest {
         assertEquals(Order.DOMINANCE, config.order());
         assertEquals(RunMode.INCREMENTAL, config.mode());
         assertEquals(StillEngine.TASK, config.stillEngine());
+        assertEquals(FilmEngine.TASK, config.filmEngine());
         assertEquals(java.util.EnumSet.of(Algorithm.KMEANS, Algorithm.BISECTING), config.algorithms());
         assertEquals(PaletteMode.ACCENTS, config.paletteMode());
+    }
+
+    @Test
+    void filmEngineIsParsedAndDescribed() {
+        JobConfig config = JobConfig.fromSettings(Map.of(ConfigKeys.FILM_ENGINE, " MLlib "));
+        assertEquals(FilmEngine.MLLIB, config.filmEngine());
+        assertTrue(config.describe().contains("filmpalette.film-engine=mllib\n"), config.describe());
     }
 
     @Test
@@ -59,6 +67,7 @@ class JobConfigTest {
         assertMessage("Invalid --sample: 0 (must be between 16 and 1000000)", ConfigKeys.SAMPLE, "0");
         assertMessage("Invalid --color-space: xyz (must be one of lab, rgb, hsv)", ConfigKeys.COLOR_SPACE, "xyz");
         assertMessage("Invalid --still-engine: gpu (must be task or mllib)", ConfigKeys.STILL_ENGINE, "gpu");
+        assertMessage("Invalid --film-engine: driver (must be task or mllib)", ConfigKeys.FILM_ENGINE, "driver");
         assertMessage("Invalid --algorithms: dbscan (must be kmeans, bisecting or grid)", ConfigKeys.ALGORITHMS, "dbscan");
         assertMessage("Invalid --full: yes (must be true or false)", ConfigKeys.FULL, "yes");
     }
