@@ -185,6 +185,19 @@ public final class QualityBenchmark {
         return new Score(variant, frames.size(), accents, kept, error / frames.size(), palettes, fitNanos);
     }
 
+    /** Every frame's still palette with {@code variant}, in frame order, as the job fits them. */
+    public List<Palette> palettes(List<SampledFrame> frames, Variant variant) {
+        PaletteFitter fitter = new PaletteFitter(variant.space(), k, maxIterations, Order.DOMINANCE, variant.mode());
+        List<Palette> palettes = new ArrayList<>();
+        for (SampledFrame frame : frames) {
+            GridCells cells = variant.algorithm() == Algorithm.GRID ? GridCells.of(frame.decoded(), variant.space())
+                    : null;
+            palettes.add(fitter.fit(frame.pixels(), cells, variant.algorithm(),
+                    PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId())).palette());
+        }
+        return palettes;
+    }
+
     private static byte[] png(BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

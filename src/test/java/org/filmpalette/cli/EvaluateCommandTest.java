@@ -34,6 +34,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void filmLevelCountsRecurringAccentsKeptWithAndWithoutThePass() {
+        Cli.Result result = Cli.run("evaluate", "--frames-per-film", "10");
+        assertEquals(0, result.exitCode(), result.err());
+        Matcher line = Pattern.compile("lab kmeans accents stills: +recurring accents kept (\\d+)/8 \\(MLlib fit alone"
+                + " (\\d+)/8\\), one-still accents forced in (\\d+)/4").matcher(result.out());
+        assertTrue(line.find(), result.out());
+        int kept = Integer.parseInt(line.group(1));
+        int byFit = Integer.parseInt(line.group(2));
+        assertTrue(kept >= byFit && kept >= 6, result.out());
+        assertEquals("0", line.group(3), result.out());
+        assertTrue(Cli.run("evaluate", "--frames-per-film", "2").out()
+                .contains("film level: skipped (needs the generated benchmark with --frames-per-film >= 10)"));
+    }
+
+    @Test
     void writtenArchiveReadBackGivesTheSameScores(@TempDir Path dir) {
         Cli.Result generated = Cli.run("evaluate", "--frames-per-film", "1", "--write", dir.toString());
         assertEquals(0, generated.exitCode(), generated.err());
