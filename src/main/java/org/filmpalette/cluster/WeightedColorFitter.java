@@ -35,6 +35,7 @@ public final class WeightedColorFitter {
     /**
      * The palette of the first {@code count} colors {@code rgb} (packed sRGB) weighted by {@code weights}, fitted with
      * {@code algorithm} deterministically from {@code seed}; its cost is {@link #cost} over all {@code count} colors.
+     * Weighted colors have no grid, so {@link Algorithm#GRID} (a film of grid stills) is fitted by k-means.
      */
     public PaletteFitter.Fit fit(int[] rgb, double[] weights, int count, Algorithm algorithm, long seed) {
         if (count < 1 || count > rgb.length || count > weights.length) {
@@ -47,7 +48,8 @@ public final class WeightedColorFitter {
         for (int i = 0; i < sample; i++) {
             pixels[i] = rgb[picks[i]];
         }
-        Palette fitted = fitter.fit(pixels, algorithm, seed).palette();
+        Palette fitted = fitter.fit(pixels, algorithm == Algorithm.GRID ? Algorithm.KMEANS : algorithm, seed)
+                .palette();
         double[] centers = centers(fitted, space);
         double[] shares = new double[fitted.size()];
         double cost = assign(rgb, used, count, centers, shares, space);

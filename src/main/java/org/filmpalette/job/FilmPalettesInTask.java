@@ -144,10 +144,8 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
 
         Row fit(WeightedColorFitter fitter) {
             Colors used = regular.stills > 0 ? regular : all;
-            // Grid stills have no film-level grid: their colors are fitted by k-means, as the MLlib engine does.
-            Algorithm parsed = Algorithm.parse(algorithm);
-            PaletteFitter.Fit fit = fitter.fit(used.rgb, used.weights, used.count,
-                    parsed == Algorithm.GRID ? Algorithm.KMEANS : parsed, FilmPaletteFitter.filmSeed(seed, film));
+            PaletteFitter.Fit fit = fitter.fit(used.rgb, used.weights, used.count, Algorithm.parse(algorithm),
+                    FilmPaletteFitter.filmSeed(seed, film));
             return RowFactory.create(film, algorithm, space.id(), k,
                     PaletteRows.colors(keepRecurringAccents(fit.palette(), used.palettes)), used.stills, runId,
                     computedAt);

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,13 +235,17 @@ public final class PalettePipeline {
 
     private RunSummary summarize(Counts counts, IncrementalPlan plan) {
         stage("summarize");
-        Dataset<Row> palettes = tables.read(Table.FILM_PALETTES).orderBy(FILM_ID, ALGORITHM);
+        // One small query, sorted here: a Spark sort would add a sampling job and a shuffle.
+        List<Row> palettes = new ArrayList<>(tables.read(Table.FILM_PALETTES)
+                .select(col(FILM_ID), col(ALGORITHM), col(COLORS)).collectAsList());
+        palettes.sort(Comparator.<Row, String>comparing(row -> row.getString(0)).thenComparing(row -> row.getString(1)));
         List<String> lines = new ArrayList<>();
-        for (Row row : palettes.select(col(FILM_ID), col(ALGORITHM), col(COLORS)).collectAsList()) {
+        for (Row row : palettes) {
             lines.add(row.getString(0) + " " + row.getString(1) + ": "
                     + PaletteRows.palette(row.getList(2)).hexList());
         }
-        long films = tables.read(Table.FRAMES).select(FILM_ID).distinct().count();
+        // After the commit the frames table holds exactly the listed frames, so its films are the listed ones.
+        long films = plan.films().values().stream().filter(film -> film.seen() > 0).count();
         double seconds = (Instant.now().toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
         return new RunSummary(runId, config.tables(), counts.seen(), counts.fresh(), counts.rejected(),
                 counts.reasons(), plan.touchedFilms(), films, lines, seconds);
