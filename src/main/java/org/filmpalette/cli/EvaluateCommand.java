@@ -137,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<RecurringAccentFilms.Film> films = RecurringAccentFilms.generate(seed, framesPerFilm);
         out.printf(Locale.ROOT, "film level: %d films, each with two accents of ~1 %% recurring in 30 %% and 50 %% of"
-                + " its stills and one in a single still; MLlib film fits as in the job%n", films.size());
+                + " its stills and one in a single still; MLlib film fits (--film-engine mllib)%n", films.size());
         scala.Option<SparkSession> running = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
         SparkSession spark = running.isEmpty() ? SparkSessions.create(Map.of()) : running.get();
         try {

@@ -31,9 +31,10 @@ public final class AccentPreservingFitter {
 
     /**
      * Lloyd iterations of the over-clustering: its fine clusters only have to separate an accent from its
-     * surroundings, and on the quality benchmark 8 iterations find the same accents as 20 in less than half the time.
+     * surroundings, and on the quality benchmark 4 iterations find the same accents, with the same errors, as 20, at
+     * under a third of the time.
      */
-    static final int FINE_ITERATIONS = 8;
+    static final int FINE_ITERATIONS = 4;
     /** The over-clustering has this many times k clusters. */
     static final int OVER_CLUSTERING = 3;
     /** Smallest CIELAB chroma of an accent. */
