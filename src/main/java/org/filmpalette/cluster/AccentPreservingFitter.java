@@ -107,7 +107,7 @@ public final class AccentPreservingFitter {
         }
         // Base centers that already are accents (saturated and small) are never merged away; the others are.
         List<double[]> centers = new ArrayList<>();
-        List<Long> sizes = new ArrayList<>();
+        List<Double> sizes = new ArrayList<>();
         List<double[]> fixed = new ArrayList<>();
         double[] lab = new double[3];
         for (int i = 0; i < base.count(); i++) {
@@ -116,7 +116,7 @@ public final class AccentPreservingFitter {
                 fixed.add(base.center(i));
             } else {
                 centers.add(base.center(i));
-                sizes.add(base.sizes()[i]);
+                sizes.add((double) base.sizes()[i]);
             }
         }
         for (double[] accent : accents) {
@@ -124,7 +124,7 @@ public final class AccentPreservingFitter {
                 if (centers.size() < 2) {
                     break;
                 }
-                mergeCheapestPair(centers, sizes);
+                WardMerge.mergeCheapestPair(centers, sizes);
             }
             fixed.add(accent);
         }
@@ -233,35 +233,6 @@ public final class AccentPreservingFitter {
         return Math.sqrt(sum);
     }
 
-    /** Merges the pair of centers whose merge adds the least squared distance (Ward's criterion). */
-    private static void mergeCheapestPair(List<double[]> centers, List<Long> sizes) {
-        int mergeable = centers.size();
-        int bestA = 0;
-        int bestB = 1;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int a = 0; a < mergeable; a++) {
-            for (int b = a + 1; b < mergeable; b++) {
-                double na = sizes.get(a);
-                double nb = sizes.get(b);
-                double cost = na * nb / (na + nb) * Points.squaredDistance(centers.get(a), 0, centers.get(b), 0, 3);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    bestA = a;
-                    bestB = b;
-                }
-            }
-        }
-        double na = sizes.get(bestA);
-        double nb = sizes.get(bestB);
-        double[] merged = new double[3];
-        for (int j = 0; j < 3; j++) {
-            merged[j] = (na * centers.get(bestA)[j] + nb * centers.get(bestB)[j]) / (na + nb);
-        }
-        centers.set(bestA, merged);
-        sizes.set(bestA, sizes.get(bestA) + sizes.get(bestB));
-        centers.remove(bestB);
-        sizes.remove(bestB);
-    }
 
     /**
      * A few Lloyd iterations from {@code centers} that move only the first {@code movable} (the non-accent colors),

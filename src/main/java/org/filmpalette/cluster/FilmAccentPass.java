@@ -91,7 +91,7 @@ public final class FilmAccentPass {
                 if (centers.size() < 2) {
                     break;
                 }
-                mergeCheapestPair(centers, weights);
+                WardMerge.mergeCheapestPair(centers, weights);
             }
             fixed.add(accent.center());
         }
@@ -170,36 +170,6 @@ public final class FilmAccentPass {
         return recurring;
     }
 
-    /** Merges the pair of centers whose merge adds the least weighted squared distance (Ward's criterion). */
-    private static void mergeCheapestPair(List<double[]> centers, List<Double> weights) {
-        int bestA = 0;
-        int bestB = 1;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int a = 0; a < centers.size(); a++) {
-            for (int b = a + 1; b < centers.size(); b++) {
-                double wa = weights.get(a);
-                double wb = weights.get(b);
-                double cost = wa + wb == 0 ? 0
-                        : wa * wb / (wa + wb) * Points.squaredDistance(centers.get(a), 0, centers.get(b), 0, 3);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    bestA = a;
-                    bestB = b;
-                }
-            }
-        }
-        double wa = weights.get(bestA);
-        double wb = weights.get(bestB);
-        double[] merged = new double[3];
-        for (int j = 0; j < 3; j++) {
-            merged[j] = wa + wb == 0 ? centers.get(bestA)[j]
-                    : (wa * centers.get(bestA)[j] + wb * centers.get(bestB)[j]) / (wa + wb);
-        }
-        centers.set(bestA, merged);
-        weights.set(bestA, wa + wb);
-        centers.remove(bestB);
-        weights.remove(bestB);
-    }
 
     /**
      * Weighted Lloyd iterations over the still colors (weight = share) moving only the first {@code movable} centers,
