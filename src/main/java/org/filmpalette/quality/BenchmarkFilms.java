@@ -262,6 +262,14 @@ public final class BenchmarkFilms {
 
     /** A saturated in-gamut color at least the look's distinctness from its grade and the frame's accents. */
     private static int accentColor(SplittableRandom random, Look look, List<Integer> taken) {
+        return accentColor(random, look, taken, look.distinctness());
+    }
+
+    /**
+     * A saturated in-gamut color of the look's chroma range, at least the look's distinctness from its grade and
+     * {@code apart} (ΔE2000) from every {@code taken} color.
+     */
+    static int accentColor(SplittableRandom random, Look look, List<Integer> taken, double apart) {
         int[] grade = look.grade();
         while (true) {
             double hue = Math.toRadians(random.nextDouble(360.0));
@@ -272,7 +280,7 @@ public final class BenchmarkFilms {
             }
             int rgb = lab.toRgb();
             if (farFromAll(rgb, grade, look.distinctness())
-                    && farFromAll(rgb, taken.stream().mapToInt(Integer::intValue).toArray(), look.distinctness())) {
+                    && farFromAll(rgb, taken.stream().mapToInt(Integer::intValue).toArray(), apart)) {
                 return rgb;
             }
         }

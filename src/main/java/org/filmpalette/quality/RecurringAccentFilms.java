@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.filmpalette.color.DeltaE2000;
-import org.filmpalette.color.Lab;
 
 /**
  * The film-level benchmark: the benchmark's films ({@link BenchmarkFilms}) with three film accents painted over their
@@ -37,7 +35,7 @@ public final class RecurringAccentFilms {
             SplittableRandom random = new SplittableRandom(seed * 7919 + film);
             List<Integer> colors = new ArrayList<>();
             for (int a = 0; a < 3; a++) {
-                colors.add(color(random, look, colors));
+                colors.add(BenchmarkFilms.accentColor(random, look, colors, ACCENTS_APART));
             }
             List<BenchmarkFrame> frames = new ArrayList<>();
             for (int index = 1; index <= framesPerFilm; index++) {
@@ -58,29 +56,6 @@ public final class RecurringAccentFilms {
                     colors.get(2)));
         }
         return films;
-    }
-
-    private static int color(SplittableRandom random, BenchmarkFilms.Look look, List<Integer> taken) {
-        while (true) {
-            double hue = Math.toRadians(random.nextDouble(360.0));
-            double chroma = look.minChroma() + random.nextDouble(look.maxChroma() - look.minChroma());
-            Lab lab = new Lab(45.0 + random.nextDouble(30.0), chroma * Math.cos(hue), chroma * Math.sin(hue));
-            if (!lab.inSrgbGamut()) {
-                continue;
-            }
-            int rgb = lab.toRgb();
-            boolean distinct = true;
-            for (int other : look.grade()) {
-                distinct &= DeltaE2000.between(rgb, other) >= look.distinctness();
-            }
-            // Apart enough that no film color could stand for two of them (ΔE2000 10 keeps an accent).
-            for (int other : taken) {
-                distinct &= DeltaE2000.between(rgb, other) >= ACCENTS_APART;
-            }
-            if (distinct) {
-                return rgb;
-            }
-        }
     }
 
     /** About 1 % of the frame in one or two flat rectangles. */
