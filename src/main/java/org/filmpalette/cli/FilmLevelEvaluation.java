@@ -1,10 +1,7 @@
 package org.filmpalette.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.cluster.FilmAccentPass;
 import org.filmpalette.cluster.MllibClusterer;
@@ -12,7 +9,6 @@ import org.filmpalette.color.ColorSpace;
 import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Palette;
-import org.filmpalette.palette.Swatch;
 import org.filmpalette.quality.QualityBenchmark;
 import org.filmpalette.quality.QualityBenchmark.Variant;
 import org.filmpalette.quality.RecurringAccentFilms;
@@ -74,18 +70,7 @@ final class FilmLevelEvaluation {
     }
 
     private FilmAccentPass.Fit fit(MllibClusterer clusterer, List<Palette> stills, Variant variant, String filmId) {
-        List<Vector> features = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        double[] point = new double[3];
-        for (Palette still : stills) {
-            for (Swatch swatch : still.swatches()) {
-                variant.space().encode(swatch.rgb(), point, 0);
-                features.add(Vectors.dense(point.clone()));
-                weights.add(swatch.share());
-            }
-        }
-        MllibClusterer.Result result = clusterer.fitWeighted(spark, features,
-                weights.stream().mapToDouble(Double::doubleValue).toArray(), variant.algorithm(),
+        MllibClusterer.Result result = clusterer.fitStillColors(spark, stills, variant.space(), variant.algorithm(),
                 PixelSampler.frameSeed(seed, filmId, ""));
         return new FilmAccentPass.Fit(result.centers(), result.weights());
     }

@@ -1,6 +1,7 @@
 package org.filmpalette.cluster;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -11,13 +12,17 @@ import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Swatch;
 
 /**
  * Adapter to the genuine MLlib estimators: fits {@code KMeans} or {@code BisectingKMeans} on a DataFrame of points
@@ -93,6 +98,26 @@ public final class MllibClusterer {
             totals[model.predict().applyAsInt(features.get(i))] += weights[i];
         }
         return result(model, totals);
+    }
+
+    /**
+     * Fits a film's still palettes: every color of every still, in still order and rank order, encoded in
+     * {@code space} and weighted by its share of its still, so each still counts equally.
+     */
+    public Result fitStillColors(SparkSession spark, List<Palette> stills, ColorSpace space, Algorithm algorithm,
+            long seed) {
+        List<Vector> features = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double[] point = new double[3];
+        for (Palette still : stills) {
+            for (Swatch swatch : still.swatches().stream().sorted(Comparator.comparingInt(Swatch::rank)).toList()) {
+                space.encode(swatch.rgb(), point, 0);
+                features.add(Vectors.dense(point.clone()));
+                weights.add(swatch.share());
+            }
+        }
+        return fitWeighted(spark, features, weights.stream().mapToDouble(Double::doubleValue).toArray(), algorithm,
+                seed);
     }
 
     /**

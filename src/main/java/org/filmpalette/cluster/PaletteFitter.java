@@ -108,8 +108,9 @@ public final class PaletteFitter {
         if (pixels.length == 0) {
             throw new IllegalArgumentException("A still palette needs at least one pixel");
         }
+        int hash = Arrays.hashCode(pixels);
         boolean sameStill = pixels == stillPixels && pixels.length == stillCount && seed == stillSeed
-                && Arrays.hashCode(pixels) == stillHash;
+                && hash == stillHash;
         if (!sameStill) {
             if (points.length < pixels.length * 3) {
                 points = new double[pixels.length * 3];
@@ -120,7 +121,7 @@ public final class PaletteFitter {
             stillPixels = pixels;
             stillCount = pixels.length;
             stillSeed = seed;
-            stillHash = Arrays.hashCode(pixels);
+            stillHash = hash;
             fineClusters = null;
         }
         Clustering clustering = switch (algorithm) {

@@ -103,8 +103,9 @@ public final class FrameDecoder {
     public DecodedFrame decode(InputStream in) throws FrameRejectedException {
         FailureRecordingStream source = new FailureRecordingStream(Objects.requireNonNull(in, "in"));
         PushbackInputStream bytes = new PushbackInputStream(source, 1);
+        int first;
         try {
-            int first = bytes.read();
+            first = bytes.read();
             if (first < 0) {
                 throw new FrameRejectedException(RejectReason.EMPTY_FILE, "file has 0 bytes");
             }
@@ -114,11 +115,13 @@ public final class FrameDecoder {
         }
         InputStream complete = bytes;
         try {
-            Reduced reduced = decodeReduced(bytes);
-            if (reduced.frame != null) {
-                return reduced.frame;
+            if (first == 0xFF) {
+                Reduced reduced = decodeReduced(bytes);
+                if (reduced.frame != null) {
+                    return reduced.frame;
+                }
+                complete = reduced.replay(bytes);
             }
-            complete = reduced.replay(bytes);
         } catch (IOException e) {
             throw new FrameRejectedException(RejectReason.READ_ERROR,
                     summary(source.failure != null ? source.failure : e));
@@ -149,13 +152,8 @@ public final class FrameDecoder {
      * when that quarter still has a longer side of at least {@code maxSide} (and at most 4·{@code maxSide}, which
      * bounds memory). Anything else, damaged data included, comes back as the bytes read so far, for ImageIO.
      */
-    private Reduced decodeReduced(PushbackInputStream in) throws IOException, FrameRejectedException {
-        int first = in.read();
-        in.unread(first);
+    private Reduced decodeReduced(InputStream in) throws IOException, FrameRejectedException {
         ByteArrayOutputStream header = new ByteArrayOutputStream(4096);
-        if (first != 0xFF) {
-            return new Reduced(null, header.toByteArray(), null);
-        }
         ReducedJpegDecoder.Prelude prelude;
         try {
             prelude = ReducedJpegDecoder.readPrelude(in, header);

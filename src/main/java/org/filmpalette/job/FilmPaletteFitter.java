@@ -2,15 +2,10 @@ package org.filmpalette.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.filmpalette.store.TableSchemas.ALGORITHM;
-import static org.filmpalette.store.TableSchemas.B;
 import static org.filmpalette.store.TableSchemas.BLANK;
 import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
-import static org.filmpalette.store.TableSchemas.G;
-import static org.filmpalette.store.TableSchemas.R;
-import static org.filmpalette.store.TableSchemas.RANK;
-import static org.filmpalette.store.TableSchemas.SHARE;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -20,8 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -79,24 +72,10 @@ final class FilmPaletteFitter {
         if (stills.isEmpty()) {
             return null;
         }
-        List<Vector> features = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        double[] point = new double[3];
-        for (Row still : stills) {
-            List<Row> colors = new ArrayList<>(still.getList(1));
-            colors.sort(Comparator.comparingInt(color -> color.getInt(color.fieldIndex(RANK))));
-            for (Row color : colors) {
-                int rgb = color.getInt(color.fieldIndex(R)) * 65536 + color.getInt(color.fieldIndex(G)) * 256
-                        + color.getInt(color.fieldIndex(B));
-                config.colorSpace().encode(rgb, point, 0);
-                features.add(Vectors.dense(point.clone()));
-                weights.add(color.getDouble(color.fieldIndex(SHARE)));
-            }
-        }
-        MllibClusterer.Result fit = clusterer.fitWeighted(spark, features,
-                weights.stream().mapToDouble(Double::doubleValue).toArray(), algorithm, filmSeed(config.seed(), film));
-        FilmAccentPass.Fit kept = new FilmAccentPass(config.colorSpace(), config.k()).apply(
-                stills.stream().map(still -> PaletteRows.palette(still.getList(1))).toList(),
+        List<Palette> palettes = stills.stream().map(still -> PaletteRows.palette(still.getList(1))).toList();
+        MllibClusterer.Result fit = clusterer.fitStillColors(spark, palettes, config.colorSpace(), algorithm,
+                filmSeed(config.seed(), film));
+        FilmAccentPass.Fit kept = new FilmAccentPass(config.colorSpace(), config.k()).apply(palettes,
                 new FilmAccentPass.Fit(fit.centers(), fit.weights()));
         Palette palette = Palette.fromCenters(kept.centers(), fit.dimensions(), kept.weights(),
                 config.colorSpace(), config.order());
