@@ -59,6 +59,7 @@ public final class AccentPreservingFitter {
     private final ColorSpace space;
     private final int k;
     private final TaskKMeans overClustering;
+    private final NearestCenters settling = new NearestCenters();
 
     /** The accent pass for palettes of {@code k} colors clustered in {@code space}. */
     public AccentPreservingFitter(ColorSpace space, int k, int maxIterations) {
@@ -240,28 +241,24 @@ public final class AccentPreservingFitter {
      * 35–50) next to a large textured region would otherwise take over the region's nearest pixels and drift toward
      * it, out of the accent's ΔE2000 10.
      */
-    private static Clustering settle(double[] points, int count, double[] centers, int movable) {
+    private Clustering settle(double[] points, int count, double[] centers, int movable) {
         int centerCount = centers.length / 3;
         double[] sums = new double[centers.length];
         long[] counts = new long[centerCount];
+        double[] previous = new double[centers.length];
+        settling.reset();
         for (int iteration = 0; iteration < SETTLE_ITERATIONS; iteration++) {
+            int[] nearest = settling.assign(points, count, centers, centerCount);
             Arrays.fill(sums, 0.0);
             Arrays.fill(counts, 0L);
             for (int p = 0; p < count; p++) {
-                int best = 0;
-                double bestDistance = Double.POSITIVE_INFINITY;
-                for (int c = 0; c < centerCount; c++) {
-                    double distance = Points.squaredDistance(points, p * 3, centers, c * 3, 3);
-                    if (distance < bestDistance) {
-                        bestDistance = distance;
-                        best = c;
-                    }
-                }
+                int best = nearest[p];
                 counts[best]++;
                 for (int j = 0; j < 3; j++) {
                     sums[best * 3 + j] += points[p * 3 + j];
                 }
             }
+            System.arraycopy(centers, 0, previous, 0, centers.length);
             for (int c = 0; c < movable; c++) {
                 if (counts[c] > 0) {
                     for (int j = 0; j < 3; j++) {
@@ -269,8 +266,10 @@ public final class AccentPreservingFitter {
                     }
                 }
             }
+            settling.moved(previous, centers, centerCount);
         }
-        return Clustering.assign(points, 3, count, centers, centerCount);
+        return Clustering.fromNearest(points, 3, count, centers, centerCount,
+                settling.assign(points, count, centers, centerCount));
     }
 
     private double[] labs(Clustering clustering) {

@@ -80,6 +80,27 @@ public record Clustering(int dimensions, double[] centers, long[] sizes, double 
             counts[best]++;
             cost += bestDistance;
         }
+        return keepNonEmpty(dimensions, centers, centerCount, counts, cost);
+    }
+
+    /**
+     * The clustering of the first {@code centerCount} centers given each point's nearest center, as {@link #assign}
+     * would report it (the same sums in the same order, so bit-identical when {@code nearest} is what it finds).
+     */
+    static Clustering fromNearest(double[] points, int dimensions, int count, double[] centers, int centerCount,
+            int[] nearest) {
+        long[] counts = new long[centerCount];
+        double cost = 0;
+        for (int p = 0; p < count; p++) {
+            int center = nearest[p];
+            counts[center]++;
+            cost += Points.squaredDistance(points, p * dimensions, centers, center * dimensions, dimensions);
+        }
+        return keepNonEmpty(dimensions, centers, centerCount, counts, cost);
+    }
+
+    private static Clustering keepNonEmpty(int dimensions, double[] centers, int centerCount, long[] counts,
+            double cost) {
         int kept = 0;
         for (long size : counts) {
             if (size > 0) {

@@ -19,8 +19,11 @@ public final class PaletteFitter {
 
     /** Points a still's restarts run on before the best is refined on all its pixels (see the kernels). */
     public static final int RESTART_SAMPLE = 1024;
-    /** K-means restarts per still, on {@value #RESTART_SAMPLE} points. */
-    public static final int KMEANS_RESTARTS = 6;
+    /**
+     * K-means restarts per still, on {@value #RESTART_SAMPLE} points. Measured on 300 generated frames, 4 instead of 6
+     * raised the summed cost by 0.6 % (3: 1.2 %) at two thirds of the time, with the same quality benchmark scores.
+     */
+    public static final int KMEANS_RESTARTS = 4;
     /** Restarts of the unrefined bisecting kernel (MLlib parity), on {@value #RESTART_SAMPLE} points. */
     public static final int BISECTING_RESTARTS = 20;
     /**

@@ -24,6 +24,10 @@ import java.util.SplittableRandom;
  * subsample and refines only the best on all points, which costs about a sixth as much at the same parity with MLlib
  * (MllibParityTest); that guarantee of monotone restarts then holds for the subsample's cost only.
  *
+ * <p>Seeding skips the points a candidate provably cannot bring nearer (triangle inequality), and iterations on
+ * colors skip the points whose center provably did not change ({@link NearestCenters}); both give what the plain
+ * loops give, bit for bit.
+ *
  * <p>The result reports the centers of the lowest-cost run with sizes and cost by nearest center, empty centers
  * dropped. Randomness comes only from a {@link SplittableRandom} seeded with the {@code seed} argument: the same
  * points, dimensions, count and seed give a bit-identical result. The loops allocate nothing; the instance keeps its
@@ -47,7 +51,13 @@ public final class TaskKMeans {
     private double[] sums = new double[0];
     private long[] counts = new long[0];
     private double[] nearestDistances = new double[0];
+    // Seeding: the chosen center each nearestDistances entry is measured to, and per chosen center the squared
+    // distance below which a point near it cannot be nearer to the center being tried (see prunable).
+    private int[] nearestChosen = new int[0];
+    private double[] prunable = new double[0];
     private double[] subset = new double[0];
+    private double[] previousCenters = new double[0];
+    private final NearestCenters nearestCenters = new NearestCenters();
 
     /**
      * A kernel running {@value #DEFAULT_RESTARTS} seedings per fit.
@@ -128,7 +138,7 @@ public final class TaskKMeans {
         System.arraycopy(bestCenters, 0, centers, 0, chosen * dimensions);
         chosen = completeSeeding(points, dimensions, count, chosen, random);
         iterate(points, dimensions, count, chosen);
-        return Clustering.assign(points, dimensions, count, centers, chosen);
+        return assignCurrent(points, dimensions, count, chosen);
     }
 
     /**
@@ -156,7 +166,7 @@ public final class TaskKMeans {
         int centerCount = start.count();
         System.arraycopy(start.centers(), 0, centers, 0, centerCount * dimensions);
         iterate(points, dimensions, count, centerCount);
-        return Clustering.assign(points, dimensions, count, centers, centerCount);
+        return assignCurrent(points, dimensions, count, centerCount);
     }
 
     /** The lowest-cost of {@link #restarts} runs on {@code points}, into {@link #bestCenters}; returns its centers. */
@@ -199,31 +209,57 @@ public final class TaskKMeans {
         }
         double total = 0;
         for (int p = 0; p < count; p++) {
-            double distance = Points.squaredDistance(points, p * dimensions, centers,
-                    nearest(points, p * dimensions, dimensions, chosen) * dimensions, dimensions);
+            int nearest = nearest(points, p * dimensions, dimensions, chosen);
+            double distance = Points.squaredDistance(points, p * dimensions, centers, nearest * dimensions,
+                    dimensions);
             nearestDistances[p] = distance;
+            nearestChosen[p] = nearest;
             total += distance;
         }
         while (chosen < k && total > 0) {
             int next = sample(count, total, random);
             System.arraycopy(points, next * dimensions, centers, chosen * dimensions, dimensions);
-            total = admit(points, dimensions, count, next);
+            total = admit(points, dimensions, count, next, chosen);
             chosen++;
         }
         return chosen;
     }
 
-    /** Lowers each point's squared distance to the nearest chosen center by the new center {@code index}; the new total. */
-    private double admit(double[] points, int dimensions, int count, int index) {
+    /**
+     * Lowers each point's squared distance to the nearest chosen center by the new center {@code index}, which becomes
+     * chosen center number {@code chosen}; returns the new total.
+     */
+    private double admit(double[] points, int dimensions, int count, int index, int chosen) {
+        limitsFor(points, dimensions, index, chosen);
         double total = 0;
         for (int p = 0; p < count; p++) {
-            double distance = Points.squaredDistance(points, p * dimensions, points, index * dimensions, dimensions);
-            if (distance < nearestDistances[p]) {
-                nearestDistances[p] = distance;
+            double nearestDistance = nearestDistances[p];
+            if (nearestDistance >= prunable[nearestChosen[p]]) {
+                double distance = Points.squaredDistance(points, p * dimensions, points, index * dimensions,
+                        dimensions);
+                if (distance < nearestDistance) {
+                    nearestDistance = distance;
+                    nearestDistances[p] = distance;
+                    nearestChosen[p] = chosen;
+                }
             }
-            total += nearestDistances[p];
+            total += nearestDistance;
         }
         return total;
+    }
+
+    /**
+     * Fills {@link #prunable} for the point {@code candidate} against the first {@code chosen} centers. A point at
+     * squared distance d from its nearest chosen center m, with d below prunable[m] (a quarter of the candidate's
+     * squared distance to m, less a relative margin far above rounding), is farther from the candidate than from m
+     * by the triangle inequality, so the candidate cannot change its distance and the kernels skip it: the sums are
+     * the ones the full loops would make, bit for bit.
+     */
+    private void limitsFor(double[] points, int dimensions, int candidate, int chosen) {
+        for (int c = 0; c < chosen; c++) {
+            prunable[c] = 0.25 * (1 - 1e-6)
+                    * Points.squaredDistance(points, candidate * dimensions, centers, c * dimensions, dimensions);
+        }
     }
 
     private void reserve(int dimensions, int count) {
@@ -231,12 +267,17 @@ public final class TaskKMeans {
             centers = new double[k * dimensions];
             sums = new double[k * dimensions];
             bestCenters = new double[k * dimensions];
+            previousCenters = new double[k * dimensions];
         }
         if (counts.length < k) {
             counts = new long[k];
         }
         if (nearestDistances.length < count) {
             nearestDistances = new double[count];
+            nearestChosen = new int[count];
+        }
+        if (prunable.length < k) {
+            prunable = new double[k];
         }
         if (count > sampleSize && subset.length < sampleSize * dimensions) {
             subset = new double[sampleSize * dimensions];
@@ -251,6 +292,7 @@ public final class TaskKMeans {
         for (int p = 0; p < count; p++) {
             double distance = Points.squaredDistance(points, p * dimensions, centers, 0, dimensions);
             nearestDistances[p] = distance;
+            nearestChosen[p] = 0;
             total += distance;
         }
         int chosen = 1;
@@ -259,14 +301,14 @@ public final class TaskKMeans {
             double bestTotal = Double.POSITIVE_INFINITY;
             for (int trial = 0; trial < seedingTrials; trial++) {
                 int candidate = sample(count, total, random);
-                double candidateTotal = totalWith(points, dimensions, count, candidate);
+                double candidateTotal = totalWith(points, dimensions, count, candidate, chosen);
                 if (candidateTotal < bestTotal) {
                     bestTotal = candidateTotal;
                     best = candidate;
                 }
             }
             System.arraycopy(points, best * dimensions, centers, chosen * dimensions, dimensions);
-            total = admit(points, dimensions, count, best);
+            total = admit(points, dimensions, count, best, chosen);
             chosen++;
         }
         return chosen;
@@ -291,26 +333,38 @@ public final class TaskKMeans {
         return lastPositive;
     }
 
-    /** The seeding cost if {@code candidate} were added as a center. */
-    private double totalWith(double[] points, int dimensions, int count, int candidate) {
+    /** The seeding cost if {@code candidate} were added to the first {@code chosen} centers. */
+    private double totalWith(double[] points, int dimensions, int count, int candidate, int chosen) {
+        limitsFor(points, dimensions, candidate, chosen);
         double total = 0;
         int candidateOffset = candidate * dimensions;
         for (int p = 0; p < count; p++) {
-            double distance = Points.squaredDistance(points, p * dimensions, points, candidateOffset, dimensions);
-            total += Math.min(distance, nearestDistances[p]);
+            double nearestDistance = nearestDistances[p];
+            if (nearestDistance < prunable[nearestChosen[p]]) {
+                total += nearestDistance;
+            } else {
+                double distance = Points.squaredDistance(points, p * dimensions, points, candidateOffset, dimensions);
+                total += Math.min(distance, nearestDistance);
+            }
         }
         return total;
     }
 
-    /** Lloyd iterations on the first {@code centerCount} {@link #centers}, in place. */
+    /**
+     * Lloyd iterations on the first {@code centerCount} {@link #centers}, in place. Colors (3-D) find their nearest
+     * centers through {@link #nearestCenters}, whose bounds stay valid for the final centers, so {@link #cost} and
+     * {@link #assignCurrent} right after need no full search.
+     */
     private void iterate(double[] points, int dimensions, int count, int centerCount) {
+        nearestCenters.reset();
         double squaredTolerance = tolerance * tolerance;
         int values = centerCount * dimensions;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             Arrays.fill(sums, 0, values, 0.0);
             Arrays.fill(counts, 0, centerCount, 0L);
             if (dimensions == 3) {
-                accumulate3(points, count, centerCount);
+                accumulate3(points, count, nearestCenters.assign(points, count, centers, centerCount));
+                System.arraycopy(centers, 0, previousCenters, 0, values);
             } else {
                 accumulate(points, dimensions, count, centerCount);
             }
@@ -331,6 +385,9 @@ public final class TaskKMeans {
                     converged = false;
                 }
             }
+            if (dimensions == 3) {
+                nearestCenters.moved(previousCenters, centers, centerCount);
+            }
             if (converged) {
                 return;
             }
@@ -350,46 +407,35 @@ public final class TaskKMeans {
         }
     }
 
-    /**
-     * {@link #accumulate} for colors, each point's coordinates loaded once: the hot loop of a Lloyd iteration. It
-     * adds and compares in the same order as the general form, so the result is bit-identical.
-     */
-    private void accumulate3(double[] points, int count, int centerCount) {
-        double[] c = centers;
+    /** {@link #accumulate} for colors whose nearest centers are known: the same sums in the same order. */
+    private void accumulate3(double[] points, int count, int[] nearest) {
         for (int p = 0; p < count; p++) {
             int o = p * 3;
-            double x0 = points[o];
-            double x1 = points[o + 1];
-            double x2 = points[o + 2];
-            int best = 0;
-            double d0 = x0 - c[0];
-            double d1 = x1 - c[1];
-            double d2 = x2 - c[2];
-            double bestDistance = d0 * d0 + d1 * d1 + d2 * d2;
-            for (int i = 1, offset = 3; i < centerCount; i++, offset += 3) {
-                d0 = x0 - c[offset];
-                d1 = x1 - c[offset + 1];
-                d2 = x2 - c[offset + 2];
-                double distance = d0 * d0 + d1 * d1 + d2 * d2;
-                if (distance < bestDistance) {
-                    bestDistance = distance;
-                    best = i;
-                }
-            }
+            int best = nearest[p];
             counts[best]++;
             int sumOffset = best * 3;
-            sums[sumOffset] += x0;
-            sums[sumOffset + 1] += x1;
-            sums[sumOffset + 2] += x2;
+            sums[sumOffset] += points[o];
+            sums[sumOffset + 1] += points[o + 1];
+            sums[sumOffset + 2] += points[o + 2];
         }
     }
 
+    /** The clustering of the first {@code centerCount} {@link #centers} right after {@link #iterate}. */
+    private Clustering assignCurrent(double[] points, int dimensions, int count, int centerCount) {
+        return dimensions == 3
+                ? Clustering.fromNearest(points, 3, count, centers, centerCount,
+                        nearestCenters.assign(points, count, centers, centerCount))
+                : Clustering.assign(points, dimensions, count, centers, centerCount);
+    }
+
+    /** The cost of the first {@code centerCount} {@link #centers} right after {@link #iterate}. */
     private double cost(double[] points, int dimensions, int count, int centerCount) {
+        int[] nearest = dimensions == 3 ? nearestCenters.assign(points, count, centers, centerCount) : null;
         double total = 0;
         for (int p = 0; p < count; p++) {
             int offset = p * dimensions;
-            total += Points.squaredDistance(points, offset, centers,
-                    nearest(points, offset, dimensions, centerCount) * dimensions, dimensions);
+            int center = nearest != null ? nearest[p] : nearest(points, offset, dimensions, centerCount);
+            total += Points.squaredDistance(points, offset, centers, center * dimensions, dimensions);
         }
         return total;
     }

@@ -4,9 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 class TaskKMeansTest {
+
+    @Test
+    void fitIsTextbookGreedyKMeansPlusPlusAndLloydBitForBit() {
+        // The kernel prunes its seeding with the triangle inequality and its iterations with Hamerly's bounds; both
+        // must give exactly what the plain loops give, ties included.
+        SplittableRandom grid = new SplittableRandom(2);
+        double[] ties = new double[1500 * 3];
+        for (int i = 0; i < ties.length; i++) {
+            ties[i] = grid.nextInt(3) * 5;
+        }
+        for (double[] points : List.of(SyntheticPixels.filmFrame(31, 4096, 8), SyntheticPixels.uniform(32, 2000),
+                ties)) {
+            int count = points.length / 3;
+            for (int k : new int[] {1, 8, 24}) {
+                Clustering expected = TextbookKMeans.fit(points, count, k, 20, 1e-4, 77);
+                Clustering actual = new TaskKMeans(k, 20, 1e-4, 1).fit(points, 3, count, 77);
+                assertEquals(expected, actual, "k " + k + ", " + count + " points");
+            }
+        }
+    }
 
     @Test
     void lloydIterationsLowerTheSeedingCost() {
