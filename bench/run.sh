@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Performance benchmark (not part of the tests): generates N film-like 1920x800 JPEG frames (never committed) and
-# measures, on this machine in one run: (a) ImageIO full-size decode on all cores, (b) the job's subsampled decode
+# measures, on this machine in one run: (a) ImageIO full-size decode on all cores (before and after (c)), (b) the job's subsampled decode
 # and sample, (k) the in-task kernels on top of (b) and on their own, (c) the full job on local[*] (JVM and Spark
 # start-up included, peak RSS), (d) the job with --still-engine mllib on a small subset, and the ratios.
 # Usage: bench/run.sh [FRAMES=3000] [FILMS=20] [MLLIB_SUBSET=20]
@@ -39,6 +39,8 @@ rm -rf "$work/tables-c" "$work/tables-d" "$work/tables-t"
 timed t bin/filmpalette run --input "$work/subset" --tables "$work/tables-t"
 timed c bin/filmpalette run --input "$archive" --tables "$work/tables-c"
 timed d bin/filmpalette run --input "$work/subset" --tables "$work/tables-d" --still-engine mllib
+# (a) again: this machine's speed drifts by ±20 % over minutes, so (c) is compared with (a) measured on both sides.
+java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | sed 's/^full:/full, after (c):/' | tee "$work/a2.txt"
 
 stage_seconds() { # seconds between the cluster-stills line and the next progress line in a run's log
   python3 - "$1" <<'PY'
@@ -55,13 +57,16 @@ import re, sys
 work, frames, subset, mllib_stage, task_stage = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 fps = lambda f: float(re.search(r"= ([0-9.]+) frames/s", open(f"{work}/{f}.txt").read()).group(1))
 wall = lambda f: float(re.search(r"([0-9.]+) s wall", open(f"{work}/{f}.err").read().splitlines()[-1]).group(1))
-a, b, k, f = fps("a"), fps("b"), fps("k"), fps("f")
+a1, a2, b, k, f = fps("a"), fps("a2"), fps("b"), fps("k"), fps("f")
+a = 2 / (1 / a1 + 1 / a2)
 decode_wall = frames / a
-print(f"(a) decode-only full size : {a:7.1f} frames/s  ({decode_wall:.1f} s for {frames})")
+print(f"(a) decode-only full size : {a:7.1f} frames/s  ({decode_wall:.1f} s for {frames}; mean of {frames / a1:.1f} s "
+      f"before and {frames / a2:.1f} s after (c))")
 print(f"(b) subsampled decode     : {b:7.1f} frames/s  ({b / a:.2f}x of (a))")
 print(f"(k) decode + kernels      : {k:7.1f} frames/s")
 print(f"    kernels alone         : {f:7.1f} stills/s (both algorithms; {b / f:.2f} of the subsampled decode's time)")
-print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f}")
+print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f} "
+      f"({wall('c') * a1 / frames:.2f} against (a) before, {wall('c') * a2 / frames:.2f} against (a) after)")
 print(f"(d) mllib engine stage    : {mllib_stage:7.1f} s for {subset} stills = {subset / max(mllib_stage, 1e-9):.2f} stills/s")
 print(f"    task engine stage     : {task_stage:7.1f} s for {subset} stills (same subset, includes Spark job start)")
 per_still_task = 2.0 / k  # two fits per still, cores busy: seconds of wall per still on all cores
