@@ -47,10 +47,8 @@ final class NearestCenters {
             for (int p = 0; p < count; p++) {
                 search(points, p, centers, centerCount);
             }
-            Arrays.fill(drift, 0, centerCount, 0.0);
-            largestDrift = 0;
-            secondDrift = 0;
             bounded = true;
+            clearDrift(centerCount);
             return nearest;
         }
         halfGaps(centers, centerCount);
@@ -71,7 +69,15 @@ final class NearestCenters {
             }
             search(points, p, centers, centerCount);
         }
+        clearDrift(centerCount);
         return nearest;
+    }
+
+    /** The bounds now hold the moves so far: a next {@link #assign} without a move widens them no further. */
+    private void clearDrift(int centerCount) {
+        Arrays.fill(drift, 0, centerCount, 0.0);
+        largestDrift = 0;
+        secondDrift = 0;
     }
 
     /** Widens the bounds by how far each center moved from {@code before} to {@code after}. */
