@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Performance benchmark (not part of the tests): generates N film-like 1920x800 JPEG frames (never committed) and
-# measures, on this machine in one run: (a) ImageIO full-size decode on all cores (before and after (c)), (b) the job's subsampled decode
-# and sample, (k) the in-task kernels on top of (b) and on their own, (c) the full job on local[*] (JVM and Spark
-# start-up included, peak RSS), (d) the job with --still-engine mllib on a small subset, and the ratios.
+# measures, on this machine in one run: (a) ImageIO full-size decode on all cores, before and after (c), wall and
+# CPU; (b) the job's subsampled decode and sample; (k) the in-task kernels on top of (b) and on their own; (c) the
+# full job on local[*] (JVM and Spark start-up included, peak RSS, CPU); (d) the job with --still-engine mllib on a
+# small subset; and the ratios.
 # Usage: bench/run.sh [FRAMES=3000] [FILMS=20] [MLLIB_SUBSET=20]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,14 +23,14 @@ for f in $(find "$archive" -name '*.jpg' | sort | head -n "$subset"); do
   d="$work/subset/$(basename "$(dirname "$f")")"; mkdir -p "$d"; cp "$f" "$d/"
 done
 
-java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | tee "$work/a.txt"
+/usr/bin/time -f "%U %S" -o "$work/a.cpu" java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | tee "$work/a.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench subsampled "$archive" | tee "$work/b.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench kernels "$archive" 500 | tee "$work/k.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench fits "$archive" 500 | tee "$work/f.txt"
 
 timed() { # label, then the command; prints wall seconds and peak RSS
   local label="$1"; shift
-  /usr/bin/time -f "$label: %e s wall, %M KB peak RSS" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
+  /usr/bin/time -f "$label: %e s wall, %M KB peak RSS, %U s user, %S s system" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
     tail -20 "$work/$label.err"; exit 1; }
   tail -n 1 "$work/$label.err"
 }
@@ -40,7 +41,8 @@ timed t bin/filmpalette run --input "$work/subset" --tables "$work/tables-t"
 timed c bin/filmpalette run --input "$archive" --tables "$work/tables-c"
 timed d bin/filmpalette run --input "$work/subset" --tables "$work/tables-d" --still-engine mllib
 # (a) again: this machine's speed drifts by ±20 % over minutes, so (c) is compared with (a) measured on both sides.
-java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | sed 's/^full:/full, after (c):/' | tee "$work/a2.txt"
+/usr/bin/time -f "%U %S" -o "$work/a2.cpu" java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" \
+  | sed 's/^full:/full, after (c):/' | tee "$work/a2.txt"
 
 stage_seconds() { # seconds between the cluster-stills line and the next progress line in a run's log
   python3 - "$1" <<'PY'
@@ -67,6 +69,11 @@ print(f"(k) decode + kernels      : {k:7.1f} frames/s")
 print(f"    kernels alone         : {f:7.1f} stills/s (both algorithms; {b / f:.2f} of the subsampled decode's time)")
 print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f} "
       f"({wall('c') * a1 / frames:.2f} against (a) before, {wall('c') * a2 / frames:.2f} against (a) after)")
+cpu = lambda f: sum(map(float, open(f"{work}/{f}.cpu").read().split()[-2:]))
+job_cpu = sum(map(float, re.search(r"([0-9.]+) s user, ([0-9.]+) s system", open(f"{work}/c.err").read().splitlines()[-1]).groups()))
+decode_cpu = (cpu("a") + cpu("a2")) / 2
+print(f"    CPU (user + system)   : {job_cpu:7.1f} s against {decode_cpu:.1f} s for (a) (mean of {cpu('a'):.1f} and {cpu('a2'):.1f}): "
+      f"(c)/(a) CPU = {job_cpu / decode_cpu:.2f}")
 print(f"(d) mllib engine stage    : {mllib_stage:7.1f} s for {subset} stills = {subset / max(mllib_stage, 1e-9):.2f} stills/s")
 print(f"    task engine stage     : {task_stage:7.1f} s for {subset} stills (same subset, includes Spark job start)")
 per_still_task = 2.0 / k  # two fits per still, cores busy: seconds of wall per still on all cores
