@@ -1,6 +1,6 @@
 package org.filmpalette.cluster;
 
-/** Input checks and the distance shared by the kernels: points are flat arrays, point {@code p} at {@code p * d}. */
+/** Input and settings checks and the distance shared by the kernels: points are flat arrays, point {@code p} at {@code p * d}. */
 final class Points {
 
     private Points() {}
@@ -25,6 +25,19 @@ final class Points {
             if (!Double.isFinite(points[i])) {
                 throw new IllegalArgumentException("Invalid points[" + i + "]: " + points[i] + " (must be finite)");
             }
+        }
+    }
+
+    /** Rejects a kernel's settings: k and restarts below 1, maxIterations below 0. */
+    static void checkSettings(int k, int maxIterations, int restarts) {
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be at least 0)");
+        }
+        if (restarts < 1) {
+            throw new IllegalArgumentException("Invalid restarts: " + restarts + " (must be at least 1)");
         }
     }
 

@@ -106,15 +106,7 @@ public final class TaskBisectingKMeans {
      * @param sampleSize    points the restarts run on, at least {@code k}; inputs this small or smaller use all points
      */
     public TaskBisectingKMeans(int k, int maxIterations, int restarts, int sampleSize) {
-        if (k < 1) {
-            throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
-        }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be at least 0)");
-        }
-        if (restarts < 1) {
-            throw new IllegalArgumentException("Invalid restarts: " + restarts + " (must be at least 1)");
-        }
+        Points.checkSettings(k, maxIterations, restarts);
         this.k = k;
         this.maxIterations = maxIterations;
         if (sampleSize < k) {

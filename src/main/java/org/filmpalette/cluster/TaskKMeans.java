@@ -92,17 +92,9 @@ public final class TaskKMeans {
      * @param sampleSize    points the restarts run on, at least {@code k}; inputs this small or smaller use all points
      */
     public TaskKMeans(int k, int maxIterations, double tolerance, int restarts, int sampleSize) {
-        if (k < 1) {
-            throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
-        }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be at least 0)");
-        }
+        Points.checkSettings(k, maxIterations, restarts);
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("Invalid tolerance: " + tolerance + " (must be finite and at least 0)");
-        }
-        if (restarts < 1) {
-            throw new IllegalArgumentException("Invalid restarts: " + restarts + " (must be at least 1)");
         }
         this.k = k;
         this.maxIterations = maxIterations;

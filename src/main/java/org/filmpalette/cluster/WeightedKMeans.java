@@ -23,17 +23,9 @@ public final class WeightedKMeans {
      * @param restarts      seedings per fit, the lowest weighted cost kept; at least 1
      */
     public WeightedKMeans(int k, int maxIterations, double tolerance, int restarts) {
-        if (k < 1) {
-            throw new IllegalArgumentException("Invalid k: " + k + " (must be at least 1)");
-        }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be at least 0)");
-        }
+        Points.checkSettings(k, maxIterations, restarts);
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("Invalid tolerance: " + tolerance + " (must be at least 0)");
-        }
-        if (restarts < 1) {
-            throw new IllegalArgumentException("Invalid restarts: " + restarts + " (must be at least 1)");
         }
         this.k = k;
         this.maxIterations = maxIterations;
