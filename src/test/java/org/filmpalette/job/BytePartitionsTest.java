@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
@@ -38,6 +40,8 @@ class BytePartitionsTest {
             total += size;
         }
         films.put("film", new IncrementalPlan.FilmCounts(120, 120, total, 0));
+        // Listed out of order: the byte line follows frame ids, not the listing.
+        Collections.shuffle(rows, new Random(7));
         Dataset<Row> listed = SharedSpark.session().createDataFrame(rows, StageSchemas.LISTED).coalesce(1);
 
         Dataset<Row> spread = BytePartitions.repartition(SharedSpark.session(), listed, films);
@@ -47,7 +51,11 @@ class BytePartitionsTest {
         assertEquals(expected, partitions.size());
         double width = (double) total / expected;
         int frames = 0;
+        String previousLast = "";
         for (List<Row> partition : partitions) {
+            List<String> ids = partition.stream().map(row -> row.getString(1)).sorted().toList();
+            assertTrue(ids.get(0).compareTo(previousLast) > 0, "partitions hold consecutive frames: " + ids);
+            previousLast = ids.get(ids.size() - 1);
             long bytes = partition.stream().mapToLong(row -> row.getLong(3)).sum();
             // Each boundary moves by at most half a frame on either side: within one largest frame (400 kB).
             assertTrue(Math.abs(bytes - width) <= 400_000, bytes + " bytes vs " + width);
