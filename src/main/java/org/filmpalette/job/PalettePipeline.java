@@ -3,7 +3,6 @@ package org.filmpalette.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.split;
 import static org.filmpalette.store.TableSchemas.ALGORITHM;
 import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.COLOR_SPACE;
@@ -11,7 +10,6 @@ import static org.filmpalette.store.TableSchemas.COST;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
 import static org.filmpalette.store.TableSchemas.K;
-import static org.filmpalette.store.TableSchemas.REASON;
 import static org.filmpalette.store.TableSchemas.RUN_ID;
 import static org.filmpalette.store.TableSchemas.SAMPLED_PIXELS;
 import static org.filmpalette.store.TableSchemas.SEED;
@@ -171,17 +169,10 @@ public final class PalettePipeline {
     private Counts check(IncrementalPlan plan, Dataset<Row> clustered) {
         long seen = plan.seen();
         long expected = plan.fresh();
-        Map<String, Long> reasons = new TreeMap<>();
-        long ok = 0;
-        for (Row row : clustered.groupBy(col(STATUS), split(col(REASON), ":").getItem(0).as(REASON)).count()
-                .collectAsList()) {
-            if (STATUS_OK.equals(row.getString(0))) {
-                ok += row.getLong(2);
-            } else {
-                reasons.merge(row.getString(1), row.getLong(2), Long::sum);
-            }
-        }
-        long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+        FrameOutcomes outcomes = FrameOutcomes.of(clustered);
+        long ok = outcomes.ok();
+        long rejected = outcomes.rejectedCount();
+        Map<String, Long> reasons = new TreeMap<>(outcomes.rejected());
         if (ok + rejected != expected) {
             throw new IllegalStateException("Frames lost: " + expected + " new frames listed but " + ok + " ok + "
                     + rejected + " rejected came out of decoding");

@@ -70,6 +70,8 @@ class BadInputCorpusTest {
         assertEquals(expected, outcome);
         assertEquals(13, summary.framesSeen());
         assertEquals(4, summary.framesRejected());
+        assertEquals(Map.of("corrupt", 1L, "empty_file", 1L, "not_an_image", 1L, "too_large", 1L),
+                summary.rejectReasons());
         assertEquals(2 * 9, PipelineRuns.rows(tables, Table.STILL_PALETTES).size());
         assertEquals(0x808080, PipelineRuns.stillPalette(tables, "corpus", "gray16", "kmeans").get(0).rgb());
         assertEquals(1, PipelineRuns.stillPalette(tables, "corpus", "rgba", "kmeans").size(),
