@@ -95,6 +95,9 @@ public final class PalettePipeline {
 
     private RunSummary computeAndCommit(JavaRDD<Row> listed) {
         IncrementalPlan plan = plan(listed);
+        if (plan.touchedFilms().isEmpty()) {
+            return commitUnchanged(plan);
+        }
         Dataset<Row> clustered = clusterStills(decodeAndSample(plan));
         Counts counts = Counts.NONE;
         try {
@@ -113,6 +116,20 @@ public final class PalettePipeline {
             throw e;
         } finally {
             clustered.unpersist();
+            plan.release();
+        }
+    }
+
+    /** A run that found nothing new or removed: only its {@code runs} row is committed, no Spark job is planned. */
+    private RunSummary commitUnchanged(IncrementalPlan plan) {
+        try {
+            Counts counts = new Counts(plan.seen(), 0, 0, Map.of());
+            LOG.info("{} frame(s) listed, none new or removed", plan.seen());
+            stageRun(counts, 0, "succeeded");
+            stage("commit 0 film(s)");
+            commit.commit(runId, List.of());
+            return summarize(counts, plan);
+        } finally {
             plan.release();
         }
     }
