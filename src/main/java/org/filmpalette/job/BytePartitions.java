@@ -55,7 +55,7 @@ final class BytePartitions {
             }
         }
         int last = partitions - 1;
-        JavaRDD<Row> rows = frames.javaRDD()
+        JavaRDD<Row> rows = frames.select(StageSchemas.columns(StageSchemas.LISTED)).javaRDD()
                 .groupBy(row -> row.getString(0))
                 .flatMapToPair(film -> placed(film._2(), starts.get(film._1()), width, last))
                 // A HashPartitioner sends int key i < partitions to partition i: exactly the planned one.
