@@ -1,5 +1,9 @@
 package org.filmpalette.ingest.jpeg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads the entropy-coded data of a scan bit by bit: removes the 0x00 stuffed after 0xFF, stops at markers (feeding
  * zero bits past them, as decoders do), decodes Huffman symbols and their magnitude bits (ITU T.81 F.2.2).
@@ -7,6 +11,8 @@ package org.filmpalette.ingest.jpeg;
 final class EntropyReader {
 
     private static final int FAST_MASK = (1 << HuffmanTable.FAST_BITS) - 1;
+    private static final VarHandle BIG_ENDIAN_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private int position;
@@ -23,6 +29,19 @@ final class EntropyReader {
     }
 
     private void fill() {
+        // Most of the data has no 0xFF byte: take the bytes that fit in the buffer (at most 7) in one read when none
+        // of them is 0xFF, which is then neither stuffed nor a marker.
+        if (!atMarker && bufferBits <= 56 && position + 8 <= data.length) {
+            int bytes = Math.min(7, (64 - bufferBits) >>> 3);
+            long next = (long) BIG_ENDIAN_LONGS.get(data, position) >>> (64 - 8 * bytes);
+            long inverted = ~next;
+            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
+                buffer = buffer << (8 * bytes) | next;
+                bufferBits += 8 * bytes;
+                position += bytes;
+                return;
+            }
+        }
         while (bufferBits <= 56) {
             int b = 0;
             if (atMarker || position >= data.length) {
