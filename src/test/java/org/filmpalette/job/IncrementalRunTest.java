@@ -23,7 +23,7 @@ class IncrementalRunTest {
     void rerunOnAnUnchangedArchiveDecodesNothingAndKeepsTheTables() {
         Path input = archive();
         Path tables = dir.resolve("tables");
-        PipelineRuns.run(input, tables);
+        RunSummary first = PipelineRuns.run(input, tables);
         List<String> stills = PipelineRuns.content(tables, Table.STILL_PALETTES);
         List<String> films = PipelineRuns.content(tables, Table.FILM_PALETTES);
 
@@ -32,6 +32,8 @@ class IncrementalRunTest {
         assertEquals(4, second.framesSeen());
         assertEquals(0, second.framesNew());
         assertEquals(List.of(), second.touchedFilms());
+        assertEquals(2, second.films());
+        assertEquals(first.filmPalettes(), second.filmPalettes(), "the summary still lists every film palette");
         assertEquals(stills, PipelineRuns.content(tables, Table.STILL_PALETTES));
         assertEquals(films, PipelineRuns.content(tables, Table.FILM_PALETTES));
         List<Long> framesNew = PipelineRuns.rows(tables, Table.RUNS).stream()
