@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -189,7 +188,7 @@ public final class PalettePipeline {
         FrameOutcomes outcomes = FrameOutcomes.of(clustered);
         long ok = outcomes.ok();
         long rejected = outcomes.rejectedCount();
-        Map<String, Long> reasons = new TreeMap<>(outcomes.rejected());
+        Map<String, Long> reasons = outcomes.rejected();
         if (ok + rejected != expected) {
             throw new IllegalStateException("Frames lost: " + expected + " new frames listed but " + ok + " ok + "
                     + rejected + " rejected came out of decoding");
