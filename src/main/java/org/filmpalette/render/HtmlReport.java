@@ -112,7 +112,7 @@ public final class HtmlReport {
                 .append(escape(film.id())).append("\" src=\"")
                 .append(PaletteImages.dataUri(PaletteImages.barcode(stills, 1, 90))).append("\">\n");
         html.append("<h3>Stills</h3>\n<div class=\"stills\">");
-        for (Still still : thumbnails(film.stills())) {
+        for (Still still : evenlySpaced(film.stills(), MAX_THUMBNAILS)) {
             html.append("<div class=\"still\"><img alt=\"").append(escape(still.frameId())).append("\" src=\"")
                     .append(PaletteImages.dataUri(PaletteImages.bands(still.palette(), 128, 72))).append("\">")
                     .append(escape(still.frameId())).append("<br>").append(escape(TerminalSwatches.hex(still.palette())))
@@ -121,14 +121,14 @@ public final class HtmlReport {
         html.append("</div>\n<p><a href=\"#index\">back to the index</a></p>\n</section>\n");
     }
 
-    /** Up to {@link #MAX_THUMBNAILS} stills evenly spaced in time, first and last included. */
-    static List<Still> thumbnails(List<Still> stills) {
-        if (stills.size() <= MAX_THUMBNAILS) {
+    /** Up to {@code max} (at least 2) of {@code stills} evenly spaced in time, first and last included. */
+    public static <T> List<T> evenlySpaced(List<T> stills, int max) {
+        if (stills.size() <= max) {
             return stills;
         }
-        List<Still> chosen = new ArrayList<>();
-        for (int i = 0; i < MAX_THUMBNAILS; i++) {
-            chosen.add(stills.get((int) Math.round(i * (stills.size() - 1) / (double) (MAX_THUMBNAILS - 1))));
+        List<T> chosen = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            chosen.add(stills.get((int) Math.round(i * (stills.size() - 1) / (double) (max - 1))));
         }
         return chosen;
     }
