@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
 import org.filmpalette.query.ExportFormat;
 import org.filmpalette.query.ExportPalette;
+import org.filmpalette.query.PaletteReader;
 import org.filmpalette.render.TerminalSwatches;
 import org.filmpalette.serve.OneImagePalette;
 
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Print the palette of each image FILE (a path or any Hadoop file system URI), with the job's engine and defaults; no tables, no Spark.")
 final class PaletteCommand implements Callable<Integer> {
 
-    /** Where the binary .ase goes: stdout, as for {@code export}. */
+    /** Where the binary .ase goes (text formats go to the command line's writer): stdout, as for {@code export}. */
     private final OutputStream stdout;
 
     @Spec
@@ -68,7 +70,7 @@ final class PaletteCommand implements Callable<Integer> {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(ConfigKeys.K, Integer.toString(k));
         OneImagePalette engine = new OneImagePalette(JobConfig.fromSettings(settings));
-        Algorithm chosen = Algorithm.parse(algorithm);
+        Algorithm chosen = Algorithm.parse(PaletteReader.checkAlgorithm(algorithm));
         ExportFormat exportFormat = format == null ? null : ExportFormat.parse(format);
         if (exportFormat == ExportFormat.ASE && files.size() > 1) {
             throw new IllegalArgumentException("Invalid --format: ase (one FILE per .ase file, got " + files.size() + ")");
@@ -91,7 +93,13 @@ final class PaletteCommand implements Callable<Integer> {
                 out.print(listing(file, palette, chosen, ansi));
                 out.flush();
             } else {
-                write(exportFormat.write(ExportPalette.of(file + " " + chosen.id(), "color", palette)));
+                byte[] bytes = exportFormat.write(ExportPalette.of(file + " " + chosen.id(), "color", palette));
+                if (exportFormat == ExportFormat.ASE) {
+                    write(bytes);
+                } else {
+                    out.print(new String(bytes, StandardCharsets.UTF_8));
+                    out.flush();
+                }
             }
         }
         return failed == 0 ? ExitCodes.DONE : ExitCodes.FAILED;

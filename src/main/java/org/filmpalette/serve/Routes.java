@@ -110,15 +110,15 @@ public final class Routes {
         if (palette == null) {
             return notFound("No film " + id + " in film_palettes (" + index.algorithm() + ")");
         }
-        List<TablesView.Still> stills = tables.stills(id, index.algorithm());
-        List<Palette> stillPalettes = stills.stream().map(TablesView.Still::palette).toList();
+        List<PaletteReader.Still> stills = tables.stills(id, index.algorithm());
+        List<Palette> stillPalettes = stills.stream().map(PaletteReader.Still::palette).toList();
         Map<String, Object> model = model(id);
         model.put("film", id);
         model.put("palette", SwatchView.of(palette));
         model.put("harmonies", harmonies(palette));
         model.put("stillCount", stills.size());
         List<Map<String, Object>> shown = new ArrayList<>();
-        for (TablesView.Still still : HtmlReport.evenlySpaced(stills, HtmlReport.MAX_THUMBNAILS)) {
+        for (PaletteReader.Still still : HtmlReport.evenlySpaced(stills, HtmlReport.MAX_THUMBNAILS)) {
             shown.add(stillModel(id, still.frameId(), still.palette()));
         }
         model.put("stills", shown);

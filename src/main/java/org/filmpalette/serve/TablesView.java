@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +20,7 @@ import org.filmpalette.palette.Swatch;
 import org.filmpalette.query.ColorRows;
 import org.filmpalette.query.NearestFilms;
 import org.filmpalette.query.PaletteFunctions;
+import org.filmpalette.query.PaletteReader.Still;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
@@ -38,9 +41,6 @@ public final class TablesView {
 
     private final SparkSession spark;
     private final Table thumbnails;
-
-    /** A still of a film: its frame id and palette. */
-    public record Still(String frameId, Palette palette) {}
 
     /** A still color near a searched color. */
     public record StillMatch(String filmId, String frameId, Swatch swatch, double deltaE) {}
@@ -84,6 +84,19 @@ public final class TablesView {
                 .and(col(TableSchemas.FRAME_ID).equalTo(frameId)).and(col(THUMBNAIL).isNotNull()))
                 .select(THUMBNAIL).limit(1).collectAsList();
         return rows.isEmpty() ? null : (byte[]) rows.get(0).get(0);
+    }
+
+    /** The JPEG thumbnails of a film's stills by frame id, in one query; empty when the tables keep none. */
+    public Map<String, byte[]> thumbnails(String filmId) {
+        Map<String, byte[]> thumbnails = new HashMap<>();
+        if (this.thumbnails == null) {
+            return thumbnails;
+        }
+        for (Row row : view(this.thumbnails).where(col(TableSchemas.FILM_ID).equalTo(filmId)
+                .and(col(THUMBNAIL).isNotNull())).select(TableSchemas.FRAME_ID, THUMBNAIL).collectAsList()) {
+            thumbnails.putIfAbsent(row.getString(0), (byte[]) row.get(1));
+        }
+        return thumbnails;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.filmpalette.query.QuerySession;
 import org.filmpalette.testing.HeadlessChromium;
 import org.filmpalette.testing.SampleTables;
 import org.filmpalette.testing.SharedSpark;
+import org.filmpalette.testing.ThumbnailViews;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,8 @@ class WebAppBrowserTest {
     static void serve() {
         SharedSpark.session();
         session = QuerySession.open(SampleTables.tables().toString(), Map.of());
+        // Real thumbnails for two films, as the tables will hold them; the third keeps its palette bands.
+        ThumbnailViews.addTo(session.spark(), SampleTables.DUSK, SampleTables.PRIMARIES);
         engine = new OneImagePalette(JobConfig.fromSettings(Map.of()));
         app = WebApp.start(Routes.over(session, "kmeans", engine), "127.0.0.1", 0);
     }
@@ -58,6 +61,8 @@ class WebAppBrowserTest {
     static void stop() {
         app.close();
         session.close();
+        // Registers the tables' own views again for the other tests of this JVM.
+        QuerySession.open(SampleTables.tables().toString(), Map.of()).close();
     }
 
     @Test
@@ -106,6 +111,9 @@ class WebAppBrowserTest {
         chromium.waitFor("[...document.images].every(i => i.complete)");
         assertEquals(0, chromium.evaluate("[...document.images].filter(i => i.naturalWidth === 0).length").asInt(),
                 "every image (thumbnails, barcode) loads");
+        assertEquals(stills, chromium.evaluate("[...document.querySelectorAll('.stills img')]"
+                + ".filter(i => i.src.includes('/thumb?') && i.naturalWidth === 192).length").asInt(),
+                "every still shown as its real 192 px thumbnail");
         assertEquals(stills, chromium.evaluate("document.querySelector('img.barcode').naturalWidth").asInt(),
                 "one barcode column per still");
         int discs = chromium.evaluate("document.querySelectorAll('svg.ab-scatter circle[fill^=\"#\"]').length").asInt();
@@ -121,6 +129,7 @@ class WebAppBrowserTest {
     private void stillPageAndDownloads(HeadlessChromium chromium) {
         chromium.evaluate("document.querySelector('.stills a.still').click(); true");
         chromium.waitFor("location.pathname === '/still' && document.readyState === 'complete'");
+        assertEquals(192, chromium.evaluate("document.querySelector('img.thumb-large').naturalWidth").asInt());
         List<String> hexes = texts(chromium, ".swatches figcaption code");
         assertEquals(8, hexes.size());
         JsonNode ase = chromium.evaluate("fetch(document.getElementById('download-ase').href).then(r => r.arrayBuffer())"
