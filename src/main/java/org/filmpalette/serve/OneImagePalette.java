@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
 import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameIds;
@@ -37,7 +39,8 @@ public final class OneImagePalette {
 
     public OneImagePalette(JobConfig config) {
         this.config = config;
-        this.decoder = new FrameDecoder(config.maxSide(), config.maxPixels());
+        this.decoder = new FrameDecoder(config.maxSide(), new DecodeLimits(config.maxPixels(), config.maxFileBytes(),
+                Duration.ofSeconds(config.decodeTimeoutSeconds())));
         this.sampler = new PixelSampler(config.sample());
     }
 
