@@ -88,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         JobConfig config = JobConfig.fromSettings(settings());
         SparkSession spark = SparkSessions.create(config);
+        if (System.console() != null) {
+            spark.sparkContext().addSparkListener(new StageProgress(spec.commandLine().getErr(), System::nanoTime));
+        }
         try {
             RunSummary summary = new PalettePipeline(spark, config).run();
             print(summary, spec.commandLine().getOut());
