@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class StageProgressTest {
 
     @Test
-    void aJobOfTheRunEndsWithItsStageNameAndEveryTaskDone() {
+    void aJobOfTheRunEndsWithItsStageNameAndEveryTaskDone() throws Exception {
         SparkSession spark = SharedSpark.session();
         StringWriter err = new StringWriter();
         StageProgress progress = new StageProgress(new PrintWriter(err), System::nanoTime);
