@@ -123,8 +123,8 @@ public final class Routes {
         }
         model.put("stills", shown);
         model.put("barcode", stills.isEmpty() ? "" : PaletteImages.dataUri(PaletteImages.barcode(stillPalettes, 1, 90)));
-        model.put("scatter", stills.isEmpty() ? "" : AbScatter.svg(stillPalettes, 420));
-        model.put("overTime", stills.isEmpty() ? "" : ColorOverTime.svg(stillPalettes, 640));
+        model.put("scatter", stills.isEmpty() ? "" : AbScatter.svg(stillPalettes, 380));
+        model.put("overTime", stills.isEmpty() ? "" : ColorOverTime.svg(stillPalettes, 620));
         List<Map<String, Object>> nearest = new ArrayList<>();
         for (NearestFilms.Neighbor neighbor : tables.nearest(id, index.algorithm(), NEAREST)) {
             Palette other = index.palette(neighbor.filmId());
