@@ -12,10 +12,11 @@ import static org.filmpalette.store.TableSchemas.MODIFIED_AT;
 import static org.filmpalette.store.TableSchemas.PATH;
 import static org.filmpalette.store.TableSchemas.SIZE_BYTES;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -57,19 +58,16 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
      * @param listed         the same rows as a DataFrame
      * @param previousFrames the committed {@code frames} rows
      * @param anyCommitted   whether {@code previousFrames} has any rows at all (false on a first run)
+     * @param repairFilms    films to rewrite whatever the listing says (see {@link CommittedState})
      */
     static IncrementalPlan of(SparkSession spark, JavaRDD<Row> listedRows, Dataset<Row> listed,
-            Dataset<Row> previousFrames, boolean anyCommitted, RunMode mode) {
+            Dataset<Row> previousFrames, boolean anyCommitted, RunMode mode, List<String> repairFilms) {
         Map<String, FilmCounts> listedFilms = countListed(listedRows);
         if (!anyCommitted || mode == RunMode.FULL) {
-            List<String> touched = new ArrayList<>(listedFilms.keySet());
+            SortedSet<String> touched = new TreeSet<>(listedFilms.keySet());
+            touched.addAll(repairFilms);
             if (anyCommitted) {
-                for (String film : previousFrames.select(FILM_ID).distinct().as(Encoders.STRING()).collectAsList()) {
-                    if (!listedFilms.containsKey(film)) {
-                        touched.add(film);
-                    }
-                }
-                touched.sort(null);
+                touched.addAll(previousFrames.select(FILM_ID).distinct().as(Encoders.STRING()).collectAsList());
             }
             return new IncrementalPlan(listed, previousFrames.limit(0), List.copyOf(touched), listedFilms);
         }
@@ -97,9 +95,13 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
             films.put(row.getString(0), new FilmCounts(before.seen(), before.added() + row.getLong(1),
                     before.addedBytes() + row.getLong(2), before.removed() + row.getLong(3)));
         }
-        List<String> touched = films.entrySet().stream()
-                .filter(film -> film.getValue().added() > 0 || film.getValue().removed() > 0)
-                .map(Map.Entry::getKey).toList();
+        SortedSet<String> touchedSet = new TreeSet<>(repairFilms);
+        films.forEach((film, counts) -> {
+            if (counts.added() > 0 || counts.removed() > 0) {
+                touchedSet.add(film);
+            }
+        });
+        List<String> touched = List.copyOf(touchedSet);
         Dataset<Row> touchedFilms = spark.createDataset(touched, Encoders.STRING()).toDF(FILM_ID);
         Dataset<Row> kept = previousFrames.join(listed, sameFile, "left_semi")
                 .join(touchedFilms, JoinKeys.of(FILM_ID), "left_semi");
