@@ -110,7 +110,7 @@ public final class PaletteTables {
 
     /** The rows {@code table} held at {@code snapshotId}. */
     public Dataset<Row> readAt(Table table, long snapshotId) {
-        return spark.read().option("snapshot-id", snapshotId).table(catalog.tableName(table)).select(columnsOf(table));
+        return spark.read().option("versionAsOf", snapshotId).table(catalog.tableName(table)).select(columnsOf(table));
     }
 
     /** The table's current snapshot id. */

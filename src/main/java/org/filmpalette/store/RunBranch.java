@@ -62,7 +62,7 @@ public final class RunBranch implements AutoCloseable {
 
     /** The rows on this run's branch of {@code table}. */
     public Dataset<Row> read(Table table) {
-        return spark.read().option("branch", branch).table(tables.catalog().tableName(table));
+        return spark.table(branchName(table)).select(TableSchemas.columns(table.schema()));
     }
 
     /** The snapshot at the head of this run's branch of {@code table}: main's once published. */
