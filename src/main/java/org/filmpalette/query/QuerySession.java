@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.job.SparkSessions;
 import org.filmpalette.store.PaletteTables;
+import org.filmpalette.store.Table;
 import org.filmpalette.store.TablesCatalog;
 
 /**
  * A Spark session for reading the tables: the tables' catalog and namespace are made current, so the four Iceberg
  * tables are queried by their names ({@code frames}, {@code still_palettes}, {@code film_palettes}, {@code runs}),
- * time travel included ({@code VERSION AS OF}), and the {@link PaletteFunctions} are registered. Borrows the JVM's running session when there is one (a notebook, a test,
+ * time travel included ({@code VERSION AS OF}; a table not created yet is an empty view), and the
+ * {@link PaletteFunctions} are registered. Borrows the JVM's running session when there is one (a notebook, a test,
  * spark-submit code that already built one) and leaves it running; otherwise creates one and stops it on
  * {@link #close()}.
  */
@@ -48,6 +50,13 @@ public final class QuerySession implements AutoCloseable {
                 PaletteFunctions.register(spark);
             }
             spark.sql("USE `" + session.tables.catalog().name() + "`.`" + TablesCatalog.NAMESPACE + "`");
+            for (Table table : Table.values()) {
+                // A temporary view would hide the table of the same name: only a table not created yet gets one.
+                spark.catalog().dropTempView(table.id());
+                if (!session.tables.exists(table)) {
+                    session.tables.read(table).createOrReplaceTempView(table.id());
+                }
+            }
             return session;
         } catch (RuntimeException e) {
             session.close();

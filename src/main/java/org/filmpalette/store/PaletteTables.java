@@ -100,9 +100,14 @@ public final class PaletteTables {
         return Arrays.stream(Table.values()).anyMatch(table -> iceberg.tableExists(identifier(table)));
     }
 
+    /** Whether {@code table} was created. */
+    public boolean exists(Table table) {
+        return icebergCatalog().tableExists(identifier(table));
+    }
+
     /** The committed rows of {@code table}, or no rows when the table does not exist yet. */
     public Dataset<Row> read(Table table) {
-        if (!icebergCatalog().tableExists(identifier(table))) {
+        if (!exists(table)) {
             return spark.createDataFrame(List.of(), table.schema());
         }
         return spark.table(catalog.tableName(table)).select(columnsOf(table));
@@ -120,7 +125,7 @@ public final class PaletteTables {
 
     /** Whether {@code table} holds any row now. */
     public boolean anyCommitted(Table table) {
-        return icebergCatalog().tableExists(identifier(table)) && rowsAt(table, currentSnapshot(table)) > 0;
+        return exists(table) && rowsAt(table, currentSnapshot(table)) > 0;
     }
 
     /** The number of rows {@code table} held at {@code snapshotId}, from the snapshot's summary. */

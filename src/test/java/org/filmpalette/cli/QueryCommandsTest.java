@@ -89,7 +89,9 @@ class QueryCommandsTest {
 
     @Test
     void aTableNotWrittenYetIsAnEmptyView() throws Exception {
-        Files.createDirectories(dir.resolve("fresh/runs"));
+        PaletteTables fresh = new PaletteTables(SharedSpark.session(), "file:" + dir.resolve("fresh"));
+        fresh.createOrEvolve();
+        SharedSpark.session().sql("DROP TABLE " + fresh.catalog().tableName(Table.FILM_PALETTES));
         Cli.Result result = Cli.run("sql", "--tables", dir.resolve("fresh").toString(), "--format", "csv",
                 "SELECT count(*) AS films, count(colors) AS colors FROM film_palettes");
         assertEquals(0, result.exitCode(), result.err());
