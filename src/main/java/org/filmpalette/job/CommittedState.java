@@ -36,7 +36,7 @@ record CommittedState(Dataset<Row> frames, Dataset<Row> stills, boolean anyFrame
     static CommittedState of(PaletteTables tables, RunBranch branch) {
         Optional<Map<Table, Long>> agreed = tables.lastSucceededRun();
         boolean mainIsAgreed = agreed.map(snapshots -> Table.FILM_TABLES.stream()
-                        .allMatch(table -> snapshots.get(table) == branch.base(table)))
+                        .allMatch(table -> tables.sameRows(table, snapshots.get(table), branch.base(table))))
                 .orElseGet(() -> Table.FILM_TABLES.stream()
                         .allMatch(table -> tables.rowsAt(table, branch.base(table)) == 0));
         if (mainIsAgreed) {

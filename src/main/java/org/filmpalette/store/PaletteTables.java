@@ -152,6 +152,23 @@ public final class PaletteTables {
                 Table.FILM_PALETTES, row.getLong(2)));
     }
 
+    /**
+     * Whether {@code table}'s rows at {@code later} are those at {@code earlier}: the same snapshot, or later
+     * snapshots that only rewrote files ({@code filmpalette maintain}'s compaction, operation {@code replace}).
+     */
+    public boolean sameRows(Table table, long earlier, long later) {
+        org.apache.iceberg.Table iceberg = load(table);
+        Long snapshot = later;
+        while (snapshot != null && snapshot != earlier) {
+            org.apache.iceberg.Snapshot step = iceberg.snapshot(snapshot);
+            if (step == null || !org.apache.iceberg.DataOperations.REPLACE.equals(step.operation())) {
+                return false;
+            }
+            snapshot = step.parentId();
+        }
+        return snapshot != null;
+    }
+
     /** The Iceberg table, freshly loaded from the catalog. */
     public org.apache.iceberg.Table load(Table table) {
         return icebergCatalog().loadTable(identifier(table));

@@ -25,6 +25,8 @@ public final class RunBranch implements AutoCloseable {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    /** Every run's branch is {@code run_<run_id>}. */
+    public static final String BRANCH_PREFIX = "run_";
 
     private static final Logger LOG = LoggerFactory.getLogger(RunBranch.class);
 
@@ -39,7 +41,7 @@ public final class RunBranch implements AutoCloseable {
         this.spark = spark;
         this.tables = tables;
         this.runId = runId;
-        this.branch = "run_" + runId;
+        this.branch = BRANCH_PREFIX + runId;
         this.observer = observer;
     }
 
