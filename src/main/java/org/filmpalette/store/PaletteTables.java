@@ -52,9 +52,14 @@ public final class PaletteTables {
     private final TablesCatalog catalog;
 
     public PaletteTables(SparkSession spark, String tablesRoot) {
+        this(spark, tablesRoot, TablesCatalog.of(spark, tablesRoot));
+    }
+
+    /** The tables in {@code catalog}, for reading tables a configured catalog holds from another session. */
+    public PaletteTables(SparkSession spark, String tablesRoot, TablesCatalog catalog) {
         this.spark = spark;
         this.root = tablesRoot;
-        this.catalog = TablesCatalog.of(spark, tablesRoot);
+        this.catalog = catalog;
     }
 
     public String root() {

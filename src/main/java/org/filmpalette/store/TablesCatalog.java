@@ -51,6 +51,15 @@ public final class TablesCatalog {
         return new TablesCatalog(name);
     }
 
+    /** The catalog configured in the session as {@code spark.sql.catalog.<name>.*}, whatever the tables root. */
+    public static TablesCatalog named(SparkSession spark, String name) {
+        if (!spark.conf().contains(CATALOG_PREFIX + name)) {
+            throw new IllegalArgumentException("Unknown catalog: " + name + " (no " + CATALOG_PREFIX + name
+                    + " setting)");
+        }
+        return new TablesCatalog(name);
+    }
+
     /** The {@code spark.sql.catalog.<name>.*} settings of the embedded catalog for {@code root}. */
     public static Map<String, String> embeddedSettings(String name, String root) {
         URI uri = URI.create(root);
@@ -58,6 +67,7 @@ public final class TablesCatalog {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
         if ("file".equals(uri.getScheme())) {
+            loadSqliteDriver();
             settings.put(prefix + ".type", "jdbc");
             settings.put(prefix + ".uri", "jdbc:sqlite:" + uri.getPath() + "/" + SQLITE_FILE
                     + "?journal_mode=WAL&busy_timeout=60000");
@@ -92,6 +102,18 @@ public final class TablesCatalog {
     /** The table's full name in Spark SQL: {@code <catalog>.filmpalette.frames}. */
     public String tableName(Table table) {
         return name + "." + NAMESPACE + "." + table.id();
+    }
+
+    /**
+     * Registers SQLite's JDBC driver with {@code DriverManager}: under spark-submit the application jar is not on the
+     * class path {@code DriverManager} searches for drivers.
+     */
+    private static void loadSqliteDriver() {
+        try {
+            Class.forName("org.sqlite.JDBC");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("SQLite's JDBC driver is missing from the class path", e);
+        }
     }
 
     private static String hash(String root) {

@@ -86,6 +86,25 @@ final class S3Server implements AutoCloseable {
         }
     }
 
+    /**
+     * An Iceberg JDBC catalog on the local SQLite file {@code sqlite} with its warehouse in the bucket, as
+     * {@code spark.sql.catalog.<name>.*} settings: what a user configures for tables on S3.
+     */
+    static List<String> catalogSettings(String name, java.nio.file.Path sqlite) {
+        String prefix = "spark.sql.catalog." + name;
+        return List.of(prefix + "=org.apache.iceberg.spark.SparkCatalog", prefix + ".type=jdbc",
+                prefix + ".uri=jdbc:sqlite:" + sqlite + "?journal_mode=WAL", prefix + ".jdbc.schema-version=V1",
+                prefix + ".warehouse=" + TABLES);
+    }
+
+    /** Sets {@link #catalogSettings} in a running session (the reading test session). */
+    static void registerCatalog(org.apache.spark.sql.SparkSession spark, String name, java.nio.file.Path sqlite) {
+        for (String setting : catalogSettings(name, sqlite)) {
+            String[] pair = setting.split("=", 2);
+            spark.conf().set(pair[0], pair[1]);
+        }
+    }
+
     static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
