@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -83,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A filmpalette.* or spark.* setting (repeatable)")
     private Map<String, String> conf = new LinkedHashMap<>();
 
+    /** The summary lists this many film palettes at most: an archive of 100,000 films would print 200,000 lines. */
+    private static final int PRINTED_PALETTES = 40;
+
     @Override
     public Integer call() {
         JobConfig config = JobConfig.fromSettings(settings());
@@ -144,8 +148,13 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  frames: %d seen, %d new, %d rejected%s%n", summary.framesSeen(), summary.framesNew(),
                 summary.framesRejected(), summary.rejectReasons().isEmpty() ? "" : " " + summary.rejectReasons());
         out.println("  film palettes:");
-        for (String line : summary.filmPalettes()) {
+        List<String> palettes = summary.filmPalettes();
+        for (String line : palettes.subList(0, Math.min(palettes.size(), PRINTED_PALETTES))) {
             out.println("    " + line);
+        }
+        if (palettes.size() > PRINTED_PALETTES) {
+            out.printf("    … and %d more (filmpalette sql \"SELECT * FROM film_palettes\")%n",
+                    palettes.size() - PRINTED_PALETTES);
         }
         out.println("  tables: " + summary.tables());
         out.flush();

@@ -2,13 +2,19 @@ package org.filmpalette.store;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
@@ -72,12 +78,12 @@ public final class PaletteTables {
 
     /** Creates the tables that do not exist yet and adds the columns an existing table lacks. */
     public void createOrEvolve() {
-        java.nio.file.Path local = TablesCatalog.localRoot(spark, root);
+        Path local = TablesCatalog.localRoot(spark, root);
         if (local != null) {
             try {
-                java.nio.file.Files.createDirectories(local);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Cannot create the tables root " + local, e);
+                Files.createDirectories(local);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the tables root " + local, e);
             }
         }
         Catalog iceberg = icebergCatalog();
@@ -97,8 +103,8 @@ public final class PaletteTables {
 
     /** Whether any of the four tables exists: what the read-only commands need. */
     public boolean exist() {
-        java.nio.file.Path local = TablesCatalog.localRoot(spark, root);
-        if (local != null && !java.nio.file.Files.isRegularFile(local.resolve(TablesCatalog.SQLITE_FILE))) {
+        Path local = TablesCatalog.localRoot(spark, root);
+        if (local != null && !Files.isRegularFile(local.resolve(TablesCatalog.SQLITE_FILE))) {
             return false;
         }
         Catalog iceberg = icebergCatalog();
@@ -159,14 +165,20 @@ public final class PaletteTables {
 
     /**
      * Whether {@code table}'s rows at {@code later} are those at {@code earlier}: the same snapshot, or later
-     * snapshots that only rewrote files ({@code filmpalette maintain}'s compaction, operation {@code replace}).
+     * snapshots that only rewrote files ({@code filmpalette maintain}'s compaction, operation {@code replace}). An
+     * {@code earlier} snapshot that maintenance expired counts as the same: nothing is left to compare with.
      */
     public boolean sameRows(Table table, long earlier, long later) {
         org.apache.iceberg.Table iceberg = load(table);
+        if (iceberg.snapshot(earlier) == null) {
+            LOG.warn("Snapshot {} of {} was expired; taking the current snapshot as the committed state", earlier,
+                    table.id());
+            return true;
+        }
         Long snapshot = later;
         while (snapshot != null && snapshot != earlier) {
-            org.apache.iceberg.Snapshot step = iceberg.snapshot(snapshot);
-            if (step == null || !org.apache.iceberg.DataOperations.REPLACE.equals(step.operation())) {
+            Snapshot step = iceberg.snapshot(snapshot);
+            if (step == null || !DataOperations.REPLACE.equals(step.operation())) {
                 return false;
             }
             snapshot = step.parentId();

@@ -2,6 +2,7 @@ package org.filmpalette.store;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -89,10 +90,10 @@ public final class TablesCatalog {
      * The local directory of an embedded SQLite catalog, which must exist before the catalog opens, or null for any
      * other catalog.
      */
-    public static java.nio.file.Path localRoot(SparkSession spark, String root) {
+    public static Path localRoot(SparkSession spark, String root) {
         URI uri = URI.create(root);
         return spark.conf().contains(CATALOG_PREFIX + CONFIGURED) || !"file".equals(uri.getScheme())
-                ? null : java.nio.file.Path.of(uri.getPath());
+                ? null : Path.of(uri.getPath());
     }
 
     public String name() {

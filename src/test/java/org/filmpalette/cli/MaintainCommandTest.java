@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
+import org.filmpalette.testing.SampleTables;
 import org.filmpalette.testing.SharedSpark;
 import org.filmpalette.testing.SyntheticFilms;
 import org.filmpalette.testing.TestImages;
@@ -32,8 +33,7 @@ class MaintainCommandTest {
         for (int i = 1; i <= 3; i++) {
             TestImages.writePng(input.resolve("a/f" + i + ".png"), SyntheticFilms.primaries(i));
             TestImages.writePng(input.resolve("b/f" + i + ".png"), SyntheticFilms.dusk(i));
-            assertEquals(0, Cli.run("run", "--input", input.toString(), "--tables", tables.toString(),
-                    "--algorithms", "kmeans").exitCode());
+            SampleTables.runKmeans(input, tables);
         }
         PaletteTables store = new PaletteTables(SharedSpark.session(), "file:" + tables);
         List<String> frames = content(store, Table.FRAMES);
@@ -53,10 +53,12 @@ class MaintainCommandTest {
         assertEquals(1, snapshots(store, Table.FRAMES));
         assertEquals(0, deleteFiles(store, Table.STILL_PALETTES));
         assertFalse(Files.exists(orphan), result.out());
-        // An incremental run after maintenance finds nothing to do.
-        Cli.Result rerun = Cli.run("run", "--input", input.toString(), "--tables", tables.toString(),
-                "--algorithms", "kmeans");
-        assertTrue(rerun.out().contains("frames: 6 seen, 0 new, 0 rejected"), rerun.out());
+        // An incremental run after maintenance finds nothing to do, and has nothing to repair.
+        var rerun = new org.filmpalette.job.PalettePipeline(SharedSpark.session(), org.filmpalette.config.JobConfig
+                .fromSettings(java.util.Map.of("filmpalette.input", input.toString(), "filmpalette.tables",
+                        tables.toString(), "filmpalette.algorithms", "kmeans"))).run();
+        assertEquals(0, rerun.framesNew());
+        assertEquals(List.of(), rerun.touchedFilms());
     }
 
     @Test
