@@ -30,7 +30,7 @@ import org.filmpalette.config.RunMode;
 /**
  * What a run has to do, from the listing and the {@code frames} committed before: which files are new or changed
  * (same path, size and modification time means unchanged), which films they touch, and which earlier rows of those
- * films are kept. A touched film's partitions are rewritten whole, so a removed frame disappears with its palettes.
+ * films are kept. A touched film's rows are rewritten whole, so a removed frame disappears with its palettes.
  *
  * <p>Everything the driver needs — the touched films and the counts — comes from one small per-film aggregate
  * collected in one Spark job; the new frames are cached because decoding and that aggregate both read them. On a
@@ -38,7 +38,7 @@ import org.filmpalette.config.RunMode;
  *
  * @param newFrames listed frames to decode ({@link StageSchemas#LISTED}), cached: {@link #release} when done
  * @param keptFrames earlier {@code frames} rows of touched films whose files are unchanged
- * @param touchedFilms films whose partitions this run rewrites, sorted
+ * @param touchedFilms films whose rows this run rewrites, sorted
  * @param films per touched or listed film: frames listed, new and their bytes
  */
 record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<String> touchedFilms,
