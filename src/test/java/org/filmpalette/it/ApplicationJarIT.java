@@ -46,7 +46,8 @@ class ApplicationJarIT {
                 "org/apache/iceberg/spark/SparkCatalog.class",
                 "org/apache/iceberg/spark/extensions/IcebergSparkSessionExtensions.class",
                 "org/apache/iceberg/jdbc/JdbcCatalog.class",
-                "org/sqlite/JDBC.class")) {
+                "org/sqlite/JDBC.class",
+                "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so")) {
             assertTrue(entries.contains(dependency), "missing " + dependency);
         }
     }
