@@ -69,7 +69,7 @@ public final class TablesCatalog {
         settings.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
         if ("file".equals(uri.getScheme())) {
             loadSqliteDriver();
-            settings.put(prefix + ".type", "jdbc");
+            settings.put(prefix + ".catalog-impl", FilmpaletteJdbcCatalog.class.getName());
             settings.put(prefix + ".uri", "jdbc:sqlite:" + uri.getPath() + "/" + SQLITE_FILE
                     + "?journal_mode=WAL&busy_timeout=60000");
             settings.put(prefix + ".jdbc.schema-version", "V1");

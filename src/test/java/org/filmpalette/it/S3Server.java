@@ -97,12 +97,18 @@ final class S3Server implements AutoCloseable {
                 prefix + ".warehouse=" + TABLES);
     }
 
-    /** Sets {@link #catalogSettings} in a running session (the reading test session). */
+    /**
+     * Sets {@link #catalogSettings} in a running session (the reading test session) under another Spark name, so
+     * that the session's own tables roots keep their embedded catalogs; the JDBC catalog name stays filmpalette.
+     */
     static void registerCatalog(org.apache.spark.sql.SparkSession spark, String name, java.nio.file.Path sqlite) {
         for (String setting : catalogSettings(name, sqlite)) {
             String[] pair = setting.split("=", 2);
             spark.conf().set(pair[0], pair[1]);
         }
+        spark.conf().unset("spark.sql.catalog." + name + ".type");
+        spark.conf().set("spark.sql.catalog." + name + ".catalog-impl",
+                org.filmpalette.store.FilmpaletteJdbcCatalog.class.getName());
     }
 
     static List<String> concat(List<String> a, List<String> b) {
