@@ -54,7 +54,7 @@ class CrashRecoveryTest {
     void haltBetweenTableCommitsIsRepairedByTheNextRun() throws Exception {
         Map<Table, List<String>> before = committedThenChanged();
 
-        ChildJvm.Result child = ChildJvm.finish(startRun("halt-after", Table.FRAMES.name()));
+        ChildJvm.Result child = ChildJvm.finish(startRun("halt-after", Table.FRAMES.name()), 10);
         assertEquals(137, child.exitCode(), child.stderr());
         Map<Table, List<String>> halfway = contents(tables);
         assertNotEquals(before.get(Table.FRAMES), halfway.get(Table.FRAMES), "frames were published");
