@@ -85,7 +85,7 @@ class CrashRecoveryTest {
     private static boolean awaitFile(Path file, Process process) throws Exception {
         try (WatchService watcher = file.getFileSystem().newWatchService()) {
             file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
             while (!Files.exists(file) && process.isAlive() && System.nanoTime() < deadline) {
                 WatchKey key = watcher.poll(1, TimeUnit.SECONDS);
                 if (key != null) {
