@@ -12,10 +12,11 @@ import static org.filmpalette.store.TableSchemas.MODIFIED_AT;
 import static org.filmpalette.store.TableSchemas.PATH;
 import static org.filmpalette.store.TableSchemas.SIZE_BYTES;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -29,7 +30,7 @@ import org.filmpalette.config.RunMode;
 /**
  * What a run has to do, from the listing and the {@code frames} committed before: which files are new or changed
  * (same path, size and modification time means unchanged), which films they touch, and which earlier rows of those
- * films are kept. A touched film's partitions are rewritten whole, so a removed frame disappears with its palettes.
+ * films are kept. A touched film's rows are rewritten whole, so a removed frame disappears with its palettes.
  *
  * <p>Everything the driver needs — the touched films and the counts — comes from one small per-film aggregate
  * collected in one Spark job; the new frames are cached because decoding and that aggregate both read them. On a
@@ -37,7 +38,7 @@ import org.filmpalette.config.RunMode;
  *
  * @param newFrames listed frames to decode ({@link StageSchemas#LISTED}), cached: {@link #release} when done
  * @param keptFrames earlier {@code frames} rows of touched films whose files are unchanged
- * @param touchedFilms films whose partitions this run rewrites, sorted
+ * @param touchedFilms films whose rows this run rewrites, sorted
  * @param films per touched or listed film: frames listed, new and their bytes
  */
 record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<String> touchedFilms,
@@ -57,19 +58,16 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
      * @param listed         the same rows as a DataFrame
      * @param previousFrames the committed {@code frames} rows
      * @param anyCommitted   whether {@code previousFrames} has any rows at all (false on a first run)
+     * @param repairFilms    films to rewrite whatever the listing says (see {@link CommittedState})
      */
     static IncrementalPlan of(SparkSession spark, JavaRDD<Row> listedRows, Dataset<Row> listed,
-            Dataset<Row> previousFrames, boolean anyCommitted, RunMode mode) {
+            Dataset<Row> previousFrames, boolean anyCommitted, RunMode mode, List<String> repairFilms) {
         Map<String, FilmCounts> listedFilms = countListed(listedRows);
         if (!anyCommitted || mode == RunMode.FULL) {
-            List<String> touched = new ArrayList<>(listedFilms.keySet());
+            SortedSet<String> touched = new TreeSet<>(listedFilms.keySet());
+            touched.addAll(repairFilms);
             if (anyCommitted) {
-                for (String film : previousFrames.select(FILM_ID).distinct().as(Encoders.STRING()).collectAsList()) {
-                    if (!listedFilms.containsKey(film)) {
-                        touched.add(film);
-                    }
-                }
-                touched.sort(null);
+                touched.addAll(previousFrames.select(FILM_ID).distinct().as(Encoders.STRING()).collectAsList());
             }
             return new IncrementalPlan(listed, previousFrames.limit(0), List.copyOf(touched), listedFilms);
         }
@@ -97,9 +95,13 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
             films.put(row.getString(0), new FilmCounts(before.seen(), before.added() + row.getLong(1),
                     before.addedBytes() + row.getLong(2), before.removed() + row.getLong(3)));
         }
-        List<String> touched = films.entrySet().stream()
-                .filter(film -> film.getValue().added() > 0 || film.getValue().removed() > 0)
-                .map(Map.Entry::getKey).toList();
+        SortedSet<String> touchedSet = new TreeSet<>(repairFilms);
+        films.forEach((film, counts) -> {
+            if (counts.added() > 0 || counts.removed() > 0) {
+                touchedSet.add(film);
+            }
+        });
+        List<String> touched = List.copyOf(touchedSet);
         Dataset<Row> touchedFilms = spark.createDataset(touched, Encoders.STRING()).toDF(FILM_ID);
         Dataset<Row> kept = previousFrames.join(listed, sameFile, "left_semi")
                 .join(touchedFilms, JoinKeys.of(FILM_ID), "left_semi");

@@ -40,19 +40,22 @@ import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.FilmEngine;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
+import org.filmpalette.config.RunMode;
 import org.filmpalette.ingest.DecodeLimits;
+import org.filmpalette.store.CommitObserver;
+import org.filmpalette.store.FilmSet;
 import org.filmpalette.store.PaletteTables;
-import org.filmpalette.store.StagedCommit;
+import org.filmpalette.store.RunBranch;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
-import org.filmpalette.store.TablesLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of the palette job, in the order of DESIGN.md §1: list → plan → decode and sample → cluster stills →
- * check → stage frames and stills → fit films → stage the run → commit, holding the tables' lock throughout. Only new and changed frames are decoded
- * unless the run is {@code --full}; the output becomes visible film partition by film partition at commit.
+ * check → write frames and stills → fit films → publish. Only new and changed frames are decoded unless the run is
+ * {@code --full}. Everything is written on the run's Iceberg branches ({@link RunBranch}); readers see nothing of it
+ * until it is published, one compare-and-swap commit per table, then the {@code runs} row with each table's snapshot.
  */
 public final class PalettePipeline {
 
@@ -63,7 +66,7 @@ public final class PalettePipeline {
     private final SparkSession spark;
     private final JobConfig config;
     private final PaletteTables tables;
-    private final StagedCommit commit;
+    private final CommitObserver observer;
     private final String runId;
     private final Instant startedAt = Instant.now();
     private final long jvmUptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -74,45 +77,55 @@ public final class PalettePipeline {
     private long stageStartCpuNanos;
 
     public PalettePipeline(SparkSession spark, JobConfig config) {
+        this(spark, config, CommitObserver.NONE);
+    }
+
+    /** A run whose commit reports to {@code observer}: the seam crash tests stop a run at. */
+    public PalettePipeline(SparkSession spark, JobConfig config, CommitObserver observer) {
         this.spark = spark;
         this.config = config;
         this.tables = new PaletteTables(spark, config.tables());
-        this.commit = new StagedCommit(tables);
+        this.observer = observer;
         this.runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     }
 
     public RunSummary run() {
         LOG.info("Run {} with configuration:\n{}", runId, config.describe());
         JavaRDD<Row> listed = list();
-        try (TablesLock lock = TablesLock.acquire(tables, runId)) {
-            stage("recover interrupted runs");
-            commit.recover();
-            return computeAndCommit(listed);
+        try {
+            stage("open the tables");
+            tables.createOrEvolve();
+            try (RunBranch branch = RunBranch.start(spark, tables, runId, observer)) {
+                return computeAndCommit(listed, branch);
+            }
         } finally {
             listed.unpersist(false);
             logStageTimes();
         }
     }
 
-    private RunSummary computeAndCommit(JavaRDD<Row> listed) {
-        IncrementalPlan plan = plan(listed);
+    private RunSummary computeAndCommit(JavaRDD<Row> listed, RunBranch branch) {
+        CommittedState committed = CommittedState.of(tables, branch);
+        IncrementalPlan plan = plan(listed, committed);
         if (plan.touchedFilms().isEmpty()) {
-            return commitUnchanged(plan);
+            return commitUnchanged(plan, branch);
         }
         Dataset<Row> clustered = clusterStills(decodeAndSample(plan));
         Counts counts = Counts.NONE;
+        boolean publishing = false;
         try {
             counts = check(plan, clustered);
-            stageFrames(plan, clustered);
-            stageStills(plan, clustered);
-            fitFilms(plan);
-            stageRun(counts, plan.touchedFilms().size(), "succeeded");
-            stage("commit " + plan.touchedFilms().size() + " film(s)");
-            commit.commit(runId, plan.touchedFilms());
+            FilmSet touched = new FilmSet(spark, plan.touchedFilms());
+            writeFrames(plan, clustered, branch, touched);
+            writeStills(plan, clustered, committed, branch, touched);
+            fitFilms(plan, branch, touched);
+            stage("publish " + plan.touchedFilms().size() + " film(s)");
+            publishing = true;
+            branch.publish(runRow(counts, plan.touchedFilms().size(), RunBranch.SUCCEEDED, branch));
             return summarize(counts, plan);
         } catch (RuntimeException e) {
-            if (!commit.isPlanned(runId)) {
-                recordFailure(counts, e);
+            if (!publishing) {
+                recordFailure(counts, branch, e);
             }
             throw e;
         } finally {
@@ -122,28 +135,22 @@ public final class PalettePipeline {
     }
 
     /** A run that found nothing new or removed: only its {@code runs} row is committed, no Spark job is planned. */
-    private RunSummary commitUnchanged(IncrementalPlan plan) {
+    private RunSummary commitUnchanged(IncrementalPlan plan, RunBranch branch) {
         try {
             Counts counts = new Counts(plan.seen(), 0, 0, Map.of());
             LOG.info("{} frame(s) listed, none new or removed", plan.seen());
-            stageRun(counts, 0, "succeeded");
-            stage("commit 0 film(s)");
-            commit.commit(runId, List.of());
+            stage("publish 0 film(s)");
+            branch.publish(runRow(counts, 0, RunBranch.SUCCEEDED, branch));
             return summarize(counts, plan);
         } finally {
             plan.release();
         }
     }
 
-    /**
-     * Drops what the run staged and commits only its {@code runs} row, with status {@code failed}. A run that
-     * failed after writing its commit plan is left for the next run's recovery to finish instead.
-     */
-    private void recordFailure(Counts counts, RuntimeException failure) {
+    /** Commits only the run's {@code runs} row, with status {@code failed}; its branches are dropped on close. */
+    private void recordFailure(Counts counts, RunBranch branch, RuntimeException failure) {
         try {
-            commit.abandon(runId);
-            stageRun(counts, 0, "failed");
-            commit.commit(runId, List.of());
+            branch.appendRun(runRow(counts, 0, RunBranch.FAILED, null));
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
@@ -155,11 +162,11 @@ public final class PalettePipeline {
         return new FrameLister(spark).list(config.input()).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    private IncrementalPlan plan(JavaRDD<Row> listed) {
+    private IncrementalPlan plan(JavaRDD<Row> listed, CommittedState committed) {
         stage("compare the listing with the frames table");
         IncrementalPlan plan = IncrementalPlan.of(spark, listed, spark.createDataFrame(listed, StageSchemas.LISTED),
-                tables.read(Table.FRAMES), tables.anyCommitted(Table.FRAMES), config.mode());
-        LOG.info("{} film(s) to (re)compute: {}", plan.touchedFilms().size(), plan.touchedFilms());
+                committed.frames(), committed.anyFrames(), config.mode(), committed.repairFilms());
+        LOG.info("{} film(s) to (re)compute of {} listed", plan.touchedFilms().size(), plan.films().size());
         return plan;
     }
 
@@ -204,14 +211,15 @@ public final class PalettePipeline {
         return new Counts(seen, expected, rejected, reasons);
     }
 
-    private void stageFrames(IncrementalPlan plan, Dataset<Row> clustered) {
+    private void writeFrames(IncrementalPlan plan, Dataset<Row> clustered, RunBranch branch, FilmSet touched) {
         stage("write frames");
         Dataset<Row> fresh = clustered.withColumn(RUN_ID, lit(runId));
-        tables.stage(runId, Table.FRAMES, plan.keptFrames().unionByName(
+        replace(branch, Table.FRAMES, touched, plan.keptFrames().unionByName(
                 fresh.select(StageSchemas.columns(TableSchemas.FRAMES_SCHEMA))));
     }
 
-    private void stageStills(IncrementalPlan plan, Dataset<Row> clustered) {
+    private void writeStills(IncrementalPlan plan, Dataset<Row> clustered, CommittedState committed,
+            RunBranch branch, FilmSet touched) {
         stage("write still palettes");
         Dataset<Row> fresh = clustered.where(col(STATUS).equalTo(STATUS_OK))
                 .select(col(FILM_ID), col(FRAME_ID), col(SAMPLED_PIXELS),
@@ -220,15 +228,14 @@ public final class PalettePipeline {
                         lit(config.colorSpace().id()).as(COLOR_SPACE), lit(config.k()).as(K),
                         lit(config.seed()).as(SEED), col("palette." + COLORS).as(COLORS), col(SAMPLED_PIXELS),
                         col("palette." + COST).as(COST), lit(runId).as(RUN_ID));
-        tables.stage(runId, Table.STILL_PALETTES,
-                plan.keptStills(tables.read(Table.STILL_PALETTES)).unionByName(fresh));
+        replace(branch, Table.STILL_PALETTES, touched, plan.keptStills(committed.stills()).unionByName(fresh));
     }
 
-    private void fitFilms(IncrementalPlan plan) {
+    private void fitFilms(IncrementalPlan plan, RunBranch branch, FilmSet touched) {
         stage("fit film palettes (" + config.filmEngine().id() + " engine)");
         Timestamp computedAt = Timestamp.from(Instant.now());
-        Dataset<Row> stills = tables.readStaged(runId, Table.STILL_PALETTES);
-        Dataset<Row> frames = tables.readStaged(runId, Table.FRAMES);
+        Dataset<Row> stills = touched.restrict(branch.read(Table.STILL_PALETTES));
+        Dataset<Row> frames = touched.restrict(branch.read(Table.FRAMES));
         Dataset<Row> films;
         if (config.filmEngine() == FilmEngine.MLLIB) {
             films = spark.createDataFrame(new FilmPaletteFitter(spark, config).fit(stills, frames,
@@ -238,13 +245,27 @@ public final class PalettePipeline {
             int partitions = Math.max(1, Math.min(groups, 2 * spark.sparkContext().defaultParallelism()));
             films = FilmPalettesInTask.fit(stills, frames, config, partitions, runId, computedAt);
         }
-        tables.stage(runId, Table.FILM_PALETTES, films);
+        replace(branch, Table.FILM_PALETTES, touched, films);
     }
 
-    private void stageRun(Counts counts, long filmsTouched, String status) {
+    /** A {@code --full} run replaces the whole table; any other replaces the touched films' rows. */
+    private void replace(RunBranch branch, Table table, FilmSet touched, Dataset<Row> rows) {
+        if (config.mode() == RunMode.FULL) {
+            branch.replaceAll(table, rows);
+        } else {
+            branch.replaceFilms(table, touched, rows);
+        }
+    }
+
+    /** The run's {@code runs} row; a succeeded run records the snapshot each film table gets when published. */
+    private Dataset<Row> runRow(Counts counts, long filmsTouched, String status, RunBranch branch) {
+        Long frames = branch == null ? null : branch.head(Table.FRAMES);
+        Long stills = branch == null ? null : branch.head(Table.STILL_PALETTES);
+        Long films = branch == null ? null : branch.head(Table.FILM_PALETTES);
         Row run = RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(Instant.now()), status,
-                counts.seen(), counts.fresh(), counts.rejected(), filmsTouched, config.describe(), Version.current());
-        tables.stage(runId, Table.RUNS, spark.createDataFrame(List.of(run), TableSchemas.RUNS_SCHEMA));
+                counts.seen(), counts.fresh(), counts.rejected(), filmsTouched, config.describe(), Version.current(),
+                frames, stills, films);
+        return spark.createDataFrame(List.of(run), TableSchemas.RUNS_SCHEMA);
     }
 
     private RunSummary summarize(Counts counts, IncrementalPlan plan) {
@@ -258,7 +279,7 @@ public final class PalettePipeline {
             lines.add(row.getString(0) + " " + row.getString(1) + ": "
                     + PaletteRows.palette(row.getList(2)).hexList());
         }
-        // After the commit the frames table holds exactly the listed frames, so its films are the listed ones.
+        // Once published the frames table holds exactly the listed frames, so its films are the listed ones.
         long films = plan.films().values().stream().filter(film -> film.seen() > 0).count();
         double seconds = (Instant.now().toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
         return new RunSummary(runId, config.tables(), counts.seen(), counts.fresh(), counts.rejected(),

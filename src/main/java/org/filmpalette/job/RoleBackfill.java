@@ -12,7 +12,7 @@ import org.filmpalette.store.TableSchemas;
 
 /**
  * Gives {@code colors} written before the {@code role} field existed (read back with a null role) the roles that
- * {@link org.filmpalette.palette.Role} derives from their colors and shares, so that a film partition rewritten by an
+ * {@link org.filmpalette.palette.Role} derives from their colors and shares, so that a film rewritten by an
  * incremental run holds roles in every row, including the stills it carries over.
  */
 final class RoleBackfill {

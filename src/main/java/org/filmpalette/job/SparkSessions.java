@@ -10,9 +10,11 @@ import org.filmpalette.query.PaletteFunctions;
 /**
  * Creates the session a run uses. Under spark-submit the master and settings come from there; run on its own the
  * job embeds a lean local Spark ({@code local[*]}, UI off, loopback only, few shuffle partitions). Every session it
- * returns has the SQL functions of {@link PaletteFunctions}.
+ * returns has the SQL functions of {@link PaletteFunctions} and Iceberg's SQL extensions (row-level deletes, branches).
  */
 public final class SparkSessions {
+
+    static final String ICEBERG_EXTENSIONS = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
 
     private SparkSessions() {}
 
@@ -35,9 +37,16 @@ public final class SparkSessions {
         }
         builder.config("spark.scheduler.mode", "FAIR")
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                // Our required columns are written from expressions Spark calls nullable; Iceberg still rejects nulls.
+                .config("spark.sql.iceberg.check-nullability", "false");
         for (Map.Entry<String, String> setting : sparkConf.entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
+        }
+        String extensions = sparkConf.getOrDefault("spark.sql.extensions", submitted.get("spark.sql.extensions", ""));
+        if (!extensions.contains(ICEBERG_EXTENSIONS)) {
+            builder.config("spark.sql.extensions",
+                    extensions.isBlank() ? ICEBERG_EXTENSIONS : extensions + "," + ICEBERG_EXTENSIONS);
         }
         SparkSession spark = builder.getOrCreate();
         PaletteFunctions.register(spark);

@@ -1,21 +1,20 @@
 package org.filmpalette.query;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.job.SparkSessions;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
+import org.filmpalette.store.TablesCatalog;
 
 /**
- * A Spark session for reading the tables: the four tables registered as temporary views by their names
- * ({@code frames}, {@code still_palettes}, {@code film_palettes}, {@code runs}; a table not written yet is an empty
- * view) and the {@link PaletteFunctions}. Borrows the JVM's running session when there is one (a notebook, a test,
+ * A Spark session for reading the tables: the tables' catalog and namespace are made current, so the four Iceberg
+ * tables are queried by their names ({@code frames}, {@code still_palettes}, {@code film_palettes}, {@code runs}),
+ * time travel included ({@code VERSION AS OF}; a table not created yet is an empty view), and the
+ * {@link PaletteFunctions} are registered. Borrows the JVM's running session when there is one (a notebook, a test,
  * spark-submit code that already built one) and leaves it running; otherwise creates one and stops it on
  * {@link #close()}.
  */
@@ -50,8 +49,13 @@ public final class QuerySession implements AutoCloseable {
                 // A session we create has them already (SparkSessions registers them); a borrowed one may not.
                 PaletteFunctions.register(spark);
             }
+            spark.sql("USE `" + session.tables.catalog().name() + "`.`" + TablesCatalog.NAMESPACE + "`");
             for (Table table : Table.values()) {
-                session.tables.read(table).createOrReplaceTempView(table.id());
+                // A temporary view would hide the table of the same name: only a table not created yet gets one.
+                spark.catalog().dropTempView(table.id());
+                if (!session.tables.exists(table)) {
+                    session.tables.read(table).createOrReplaceTempView(table.id());
+                }
             }
             return session;
         } catch (RuntimeException e) {
@@ -66,7 +70,7 @@ public final class QuerySession implements AutoCloseable {
 
     /** The qualified tables root, {@code file:/…} for local paths. */
     public String root() {
-        return tables.root().toString();
+        return tables.root();
     }
 
     @Override
@@ -77,15 +81,8 @@ public final class QuerySession implements AutoCloseable {
     }
 
     private void requireTables(String given) {
-        try {
-            FileSystem fs = tables.root().getFileSystem(spark.sparkContext().hadoopConfiguration());
-            for (Table table : Table.values()) {
-                if (fs.exists(tables.location(table))) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the tables root " + tables.root(), e);
+        if (tables.exist()) {
+            return;
         }
         throw new IllegalArgumentException("Invalid --tables: " + given
                 + " (no frames, still_palettes, film_palettes or runs table there; write them with `filmpalette run`)");

@@ -4,148 +4,226 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.spark.SparkCatalog;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.iceberg.types.TypeUtil;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The four tables under one root, addressed by path: reading what earlier runs committed, and staging this run's
- * film partitions (and its {@code runs} row) under {@code _staging/<run_id>/} for {@link StagedCommit} to swap in.
+ * The four Iceberg tables of one tables root: creating them (bucketed by film, sorted by film and frame, format v2,
+ * row-level deletes written as delete files), adding columns a newer {@link TableSchemas} has, and reading what is
+ * committed, now or at a snapshot.
  */
 public final class PaletteTables {
 
-    static final String STAGING = "_staging";
+    /**
+     * Buckets of {@code film_id} in the film tables: a run touching every film writes 16 files per table instead of
+     * one per film, and a one-film query reads one bucket. Chosen by reasoning, not yet by bench/films.sh.
+     */
+    public static final int FILM_BUCKETS = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaletteTables.class);
+    private static final Map<String, String> PROPERTIES = Map.of(
+            TableProperties.FORMAT_VERSION, "2",
+            TableProperties.DELETE_MODE, "merge-on-read",
+            TableProperties.MERGE_MODE, "merge-on-read",
+            TableProperties.UPDATE_MODE, "merge-on-read",
+            TableProperties.WRITE_DISTRIBUTION_MODE, "hash",
+            TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
 
     private final SparkSession spark;
-    private final Path root;
-    private final FileSystem fs;
+    private final String root;
+    private final TablesCatalog catalog;
 
     public PaletteTables(SparkSession spark, String tablesRoot) {
-        this.spark = spark;
-        this.root = new Path(tablesRoot);
-        try {
-            this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the tables' filesystem " + tablesRoot, e);
-        }
+        this(spark, tablesRoot, TablesCatalog.of(spark, tablesRoot));
     }
 
-    public Path root() {
+    /** The tables in {@code catalog}, for reading tables a configured catalog holds from another session. */
+    public PaletteTables(SparkSession spark, String tablesRoot, TablesCatalog catalog) {
+        this.spark = spark;
+        this.root = tablesRoot;
+        this.catalog = catalog;
+    }
+
+    public String root() {
         return root;
     }
 
-    FileSystem fileSystem() {
-        return fs;
+    public TablesCatalog catalog() {
+        return catalog;
     }
 
-    /** The table's folder: {@code <root>/still_palettes}. */
-    public Path location(Table table) {
-        return new Path(root, table.id());
+    /** Creates the tables that do not exist yet and adds the columns an existing table lacks. */
+    public void createOrEvolve() {
+        Path local = TablesCatalog.localRoot(spark, root);
+        if (local != null) {
+            try {
+                Files.createDirectories(local);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the tables root " + local, e);
+            }
+        }
+        Catalog iceberg = icebergCatalog();
+        Namespace namespace = Namespace.of(TablesCatalog.NAMESPACE);
+        if (iceberg instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+            namespaces.createNamespace(namespace);
+        }
+        for (Table table : Table.values()) {
+            TableIdentifier id = identifier(table);
+            if (!iceberg.tableExists(id)) {
+                create(iceberg, table, id);
+            } else {
+                addMissingColumns(iceberg.loadTable(id), table);
+            }
+        }
     }
 
-    Path stagingRun(String runId) {
-        return new Path(new Path(root, STAGING), runId);
+    /** Whether any of the four tables exists: what the read-only commands need. */
+    public boolean exist() {
+        Path local = TablesCatalog.localRoot(spark, root);
+        if (local != null && !Files.isRegularFile(local.resolve(TablesCatalog.SQLITE_FILE))) {
+            return false;
+        }
+        Catalog iceberg = icebergCatalog();
+        return Arrays.stream(Table.values()).anyMatch(table -> iceberg.tableExists(identifier(table)));
     }
 
-    Path staged(String runId, Table table) {
-        return new Path(stagingRun(runId), table.id());
+    /** Whether {@code table} was created. */
+    public boolean exists(Table table) {
+        return icebergCatalog().tableExists(identifier(table));
     }
 
-    /** The committed rows of {@code table}, or no rows when nothing was committed yet. */
+    /** The committed rows of {@code table}, or no rows when the table does not exist yet. */
     public Dataset<Row> read(Table table) {
-        return readParquet(location(table), table);
-    }
-
-    /** Whether anything was committed to {@code table} yet: a first run has nothing to compare with. */
-    public boolean anyCommitted(Table table) {
-        return hasDataFiles(location(table));
-    }
-
-    /** What this run staged for {@code table}, before it is committed. */
-    public Dataset<Row> readStaged(String runId, Table table) {
-        return readParquet(staged(runId, table), table);
-    }
-
-    private Dataset<Row> readParquet(Path location, Table table) {
-        if (!hasDataFiles(location)) {
+        if (!exists(table)) {
             return spark.createDataFrame(List.of(), table.schema());
         }
-        return spark.read()
-                .schema(table.schema())
-                .option("basePath", location.toString())
-                .parquet(location.toString())
-                .select(columnsOf(table));
+        return spark.table(catalog.tableName(table)).select(columnsOf(table));
+    }
+
+    /** The rows {@code table} held at {@code snapshotId}. */
+    public Dataset<Row> readAt(Table table, long snapshotId) {
+        return spark.read().option("versionAsOf", snapshotId).table(catalog.tableName(table)).select(columnsOf(table));
+    }
+
+    /** The table's current snapshot id. */
+    public long currentSnapshot(Table table) {
+        return load(table).currentSnapshot().snapshotId();
+    }
+
+    /** Whether {@code table} holds any row now. */
+    public boolean anyCommitted(Table table) {
+        return exists(table) && rowsAt(table, currentSnapshot(table)) > 0;
+    }
+
+    /** The number of rows {@code table} held at {@code snapshotId}, from the snapshot's summary. */
+    public long rowsAt(Table table, long snapshotId) {
+        return Long.parseLong(load(table).snapshot(snapshotId).summary().getOrDefault("total-records", "0"));
     }
 
     /**
-     * Writes {@code rows} as this run's new content of their film partitions (one file per film), films written by
-     * two tasks per core: with a plain {@code repartition(film_id)} adaptive execution coalesces a small table's
-     * shuffle into one task, which then writes every film's file alone.
+     * The snapshots the last succeeded run recorded for the film tables: the state all four tables agreed on. Empty
+     * when no run succeeded yet.
      */
-    public void stage(String runId, Table table, Dataset<Row> rows) {
-        Dataset<Row> ordered = rows.select(columnsOf(table));
-        if (table.partitionedByFilm()) {
-            ordered.repartition(2 * spark.sparkContext().defaultParallelism(), col(TableSchemas.FILM_ID))
-                    .sortWithinPartitions(sortColumns(table))
-                    .write()
-                    .mode(SaveMode.Overwrite)
-                    .partitionBy(TableSchemas.FILM_ID)
-                    .parquet(staged(runId, table).toString());
-        } else {
-            ordered.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staged(runId, table).toString());
+    public Optional<Map<Table, Long>> lastSucceededRun() {
+        List<Row> rows = read(Table.RUNS).where(col(TableSchemas.STATUS).equalTo(RunBranch.SUCCEEDED)
+                        .and(col(TableSchemas.FRAMES_SNAPSHOT).isNotNull()))
+                .orderBy(col(TableSchemas.FINISHED_AT).desc(), col(TableSchemas.RUN_ID).desc())
+                .select(TableSchemas.FRAMES_SNAPSHOT, TableSchemas.STILL_PALETTES_SNAPSHOT,
+                        TableSchemas.FILM_PALETTES_SNAPSHOT)
+                .limit(1).collectAsList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        Row row = rows.get(0);
+        return Optional.of(Map.of(Table.FRAMES, row.getLong(0), Table.STILL_PALETTES, row.getLong(1),
+                Table.FILM_PALETTES, row.getLong(2)));
     }
 
-    private static org.apache.spark.sql.Column[] columnsOf(Table table) {
-        return Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new);
-    }
-
-    private static org.apache.spark.sql.Column[] sortColumns(Table table) {
-        return switch (table) {
-            case FRAMES -> new org.apache.spark.sql.Column[] {col(TableSchemas.FILM_ID), col(TableSchemas.FRAME_ID),
-                col(TableSchemas.PATH)};
-            case STILL_PALETTES -> new org.apache.spark.sql.Column[] {col(TableSchemas.FILM_ID),
-                col(TableSchemas.FRAME_ID), col(TableSchemas.ALGORITHM)};
-            case FILM_PALETTES -> new org.apache.spark.sql.Column[] {col(TableSchemas.FILM_ID),
-                col(TableSchemas.ALGORITHM)};
-            case RUNS -> new org.apache.spark.sql.Column[] {col(TableSchemas.RUN_ID)};
-        };
-    }
-
-    private boolean hasDataFiles(Path location) {
-        try {
-            if (!fs.exists(location)) {
+    /**
+     * Whether {@code table}'s rows at {@code later} are those at {@code earlier}: the same snapshot, or later
+     * snapshots that only rewrote files ({@code filmpalette maintain}'s compaction, operation {@code replace}). An
+     * {@code earlier} snapshot that maintenance expired counts as the same: nothing is left to compare with.
+     */
+    public boolean sameRows(Table table, long earlier, long later) {
+        org.apache.iceberg.Table iceberg = load(table);
+        if (iceberg.snapshot(earlier) == null) {
+            LOG.warn("Snapshot {} of {} was expired; taking the current snapshot as the committed state", earlier,
+                    table.id());
+            return true;
+        }
+        Long snapshot = later;
+        while (snapshot != null && snapshot != earlier) {
+            Snapshot step = iceberg.snapshot(snapshot);
+            if (step == null || !DataOperations.REPLACE.equals(step.operation())) {
                 return false;
             }
-            var files = fs.listFiles(location, true);
-            while (files.hasNext()) {
-                if (files.next().getPath().getName().endsWith(".parquet")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + location, e);
+            snapshot = step.parentId();
         }
+        return snapshot != null;
     }
 
-    /** The folders directly under {@code dir}, or none when it does not exist. */
-    FileStatus[] directories(Path dir) {
-        try {
-            if (!fs.exists(dir)) {
-                return new FileStatus[0];
-            }
-            return Arrays.stream(fs.listStatus(dir)).filter(FileStatus::isDirectory).toArray(FileStatus[]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir, e);
+    /** The Iceberg table, freshly loaded from the catalog. */
+    public org.apache.iceberg.Table load(Table table) {
+        return icebergCatalog().loadTable(identifier(table));
+    }
+
+    Catalog icebergCatalog() {
+        return ((SparkCatalog) spark.sessionState().catalogManager().catalog(catalog.name())).icebergCatalog();
+    }
+
+    private static TableIdentifier identifier(Table table) {
+        return TableIdentifier.of(TablesCatalog.NAMESPACE, table.id());
+    }
+
+    /** A new table gets an empty first snapshot, so that every run can branch from one. */
+    private static void create(Catalog iceberg, Table table, TableIdentifier id) {
+        Schema schema = SparkSchemaUtil.convert(table.schema());
+        PartitionSpec spec = table.partitionedByFilm()
+                ? PartitionSpec.builderFor(schema).bucket(TableSchemas.FILM_ID, FILM_BUCKETS).build()
+                : PartitionSpec.unpartitioned();
+        SortOrder.Builder order = SortOrder.builderFor(schema);
+        table.sortColumns().forEach(order::asc);
+        org.apache.iceberg.Table created = iceberg.buildTable(id, schema).withPartitionSpec(spec)
+                .withSortOrder(order.build()).withProperties(PROPERTIES).create();
+        created.newAppend().commit();
+        LOG.info("Created table {}", id);
+    }
+
+    private static void addMissingColumns(org.apache.iceberg.Table existing, Table table) {
+        Schema wanted = SparkSchemaUtil.convert(table.schema());
+        if (TypeUtil.indexByName(existing.schema().asStruct()).keySet()
+                .containsAll(TypeUtil.indexByName(wanted.asStruct()).keySet())) {
+            return;
         }
+        existing.updateSchema().unionByNameWith(wanted).commit();
+        LOG.info("Added the missing columns of {} (now {})", table.id(), existing.schema());
+    }
+
+    private static Column[] columnsOf(Table table) {
+        return TableSchemas.columns(table.schema());
     }
 }

@@ -48,6 +48,10 @@ public final class TableSchemas {
     public static final String FILMS_TOUCHED = "films_touched";
     public static final String CONFIG = "config";
     public static final String VERSION = "version";
+    /** {@code runs}: the snapshot id each film table had once the run committed it (null for a failed run). */
+    public static final String FRAMES_SNAPSHOT = "frames_snapshot";
+    public static final String STILL_PALETTES_SNAPSHOT = "still_palettes_snapshot";
+    public static final String FILM_PALETTES_SNAPSHOT = "film_palettes_snapshot";
 
     /** Fields of one element of {@code colors}. */
     public static final String RANK = "rank";
@@ -130,7 +134,16 @@ public final class TableSchemas {
             createStructField(FRAMES_REJECTED, LongType, false),
             createStructField(FILMS_TOUCHED, LongType, false),
             createStructField(CONFIG, StringType, false),
-            createStructField(VERSION, StringType, false)));
+            createStructField(VERSION, StringType, false),
+            createStructField(FRAMES_SNAPSHOT, LongType, true),
+            createStructField(STILL_PALETTES_SNAPSHOT, LongType, true),
+            createStructField(FILM_PALETTES_SNAPSHOT, LongType, true)));
 
     private TableSchemas() {}
+
+    /** The columns of {@code schema}, by name and in its order, for a {@code select}. */
+    public static org.apache.spark.sql.Column[] columns(StructType schema) {
+        return java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new);
+    }
 }

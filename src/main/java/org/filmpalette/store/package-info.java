@@ -1,5 +1,5 @@
 /**
- * store: the four tables' schemas and locations, Parquet writing by film partition, and the commit protocol that
- * makes a run's output appear film partition by film partition, never half-written.
+ * store: the four tables as Apache Iceberg tables in a catalog (embedded JDBC-on-SQLite by default), their schemas,
+ * and a run's commit: written on a branch per run, published table by table by compare-and-swap.
  */
 package org.filmpalette.store;

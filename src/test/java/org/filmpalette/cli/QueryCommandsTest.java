@@ -70,6 +70,31 @@ class QueryCommandsTest {
     }
 
     @Test
+    void sqlTimeTravelsToTheSnapshotsARunRecorded() {
+        Path input = dir.resolve("frames");
+        Path own = dir.resolve("tables");
+        for (int i = 1; i <= 2; i++) {
+            org.filmpalette.testing.TestImages.writePng(input.resolve("a/f" + i + ".png"),
+                    org.filmpalette.testing.SyntheticFilms.primaries(i));
+        }
+        SampleTables.runKmeans(input, own);
+        org.filmpalette.testing.TestImages.writePng(input.resolve("a/f3.png"),
+                org.filmpalette.testing.SyntheticFilms.primaries(3));
+        SampleTables.runKmeans(input, own);
+
+        Cli.Result snapshots = Cli.run("sql", "--tables", own.toString(), "--format", "csv",
+                "SELECT frames_snapshot, still_palettes_snapshot FROM runs ORDER BY started_at");
+        assertEquals(0, snapshots.exitCode(), snapshots.err());
+        String[] first = snapshots.out().lines().toList().get(1).split(",");
+        Cli.Result then = Cli.run("sql", "--tables", own.toString(), "--format", "csv",
+                "SELECT (SELECT count(*) FROM frames VERSION AS OF " + first[0] + ") AS frames, (SELECT count(*) "
+                        + "FROM still_palettes VERSION AS OF " + first[1] + ") AS stills, (SELECT count(*) FROM frames)"
+                        + " AS now");
+        assertEquals(0, then.exitCode(), then.err());
+        assertEquals("frames,stills,now\r\n2,2,3\r\n", then.out());
+    }
+
+    @Test
     void sqlPrintsJsonLinesAndSeesEveryTable() {
         Cli.Result result = Cli.run("sql", "--tables", tables, "--format", "json",
                 "SELECT (SELECT count(*) FROM frames) AS frames, (SELECT count(*) FROM runs) AS runs, "
@@ -89,7 +114,9 @@ class QueryCommandsTest {
 
     @Test
     void aTableNotWrittenYetIsAnEmptyView() throws Exception {
-        Files.createDirectories(dir.resolve("fresh/runs"));
+        PaletteTables fresh = new PaletteTables(SharedSpark.session(), "file:" + dir.resolve("fresh"));
+        fresh.createOrEvolve();
+        SharedSpark.session().sql("DROP TABLE " + fresh.catalog().tableName(Table.FILM_PALETTES));
         Cli.Result result = Cli.run("sql", "--tables", dir.resolve("fresh").toString(), "--format", "csv",
                 "SELECT count(*) AS films, count(colors) AS colors FROM film_palettes");
         assertEquals(0, result.exitCode(), result.err());

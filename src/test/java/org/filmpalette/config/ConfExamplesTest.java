@@ -16,10 +16,11 @@ class ConfExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"conf/s3a.properties.example", "conf/hdfs.properties.example"})
-    void exampleIsAcceptedAsConfigFileAndOnlySetsHadoopKeys(String file) {
+    void exampleIsAcceptedAsConfigFileAndOnlySetsHadoopAndCatalogKeys(String file) {
         Map<String, String> settings = new LinkedHashMap<>(ConfigFile.read(Path.of(file)));
         assertFalse(settings.isEmpty(), file + " sets nothing");
-        settings.keySet().forEach(key -> assertTrue(key.startsWith("spark.hadoop."), file + ": " + key));
+        settings.keySet().forEach(key -> assertTrue(key.startsWith("spark.hadoop.")
+                || key.startsWith("spark.sql.catalog.filmpalette"), file + ": " + key));
         settings.put(ConfigKeys.INPUT, "/tmp/frames");
         settings.put(ConfigKeys.TABLES, "/tmp/palettes");
 

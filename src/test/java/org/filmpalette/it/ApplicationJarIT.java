@@ -43,6 +43,11 @@ class ApplicationJarIT {
                 "software/amazon/awssdk/services/s3/S3Client.class",
                 "software/amazon/awssdk/transfer/s3/S3TransferManager.class",
                 "software/amazon/awssdk/services/sts/StsClient.class",
+                "org/apache/iceberg/spark/SparkCatalog.class",
+                "org/apache/iceberg/spark/extensions/IcebergSparkSessionExtensions.class",
+                "org/apache/iceberg/jdbc/JdbcCatalog.class",
+                "org/sqlite/JDBC.class",
+                "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
                 "io/pebbletemplates/pebble/PebbleEngine.class", "org/unbescape/html/HtmlEscape.class",
                 "org/filmpalette/serve/templates/film.peb", "org/filmpalette/serve/static/drop.js")) {
             assertTrue(entries.contains(dependency), "missing " + dependency);
@@ -51,10 +56,16 @@ class ApplicationJarIT {
 
     @Test
     void leavesOutWhatTheSparkInstallationProvides() {
-        for (String provided : List.of("org/apache/spark/", "scala/", "org/apache/hadoop/conf/", "io/netty/",
+        for (String provided : List.of("scala/", "org/apache/hadoop/conf/", "io/netty/",
                 "com/google/protobuf/", "org/slf4j/", "org/apache/commons/codec/", "org/apache/commons/logging/",
-                "org/apache/log4j/", "org/apache/logging/log4j/")) {
+                "org/apache/log4j/", "org/apache/logging/log4j/", "org/apache/spark/ml/", "org/apache/spark/api/",
+                "org/apache/spark/sql/catalyst/expressions/", "org/apache/spark/sql/internal/")) {
             assertFalse(entries.stream().anyMatch(e -> e.startsWith(provided)), provided + " must not be in the jar");
+        }
+        // Iceberg's SQL extensions live in Spark's packages; Spark's own classes must not come along.
+        for (String spark : List.of("org/apache/spark/SparkContext.class", "org/apache/spark/sql/SparkSession.class",
+                "org/apache/spark/sql/Dataset.class", "org/apache/spark/sql/catalyst/analysis/Analyzer.class")) {
+            assertFalse(entries.contains(spark), spark + " must not be in the jar");
         }
     }
 

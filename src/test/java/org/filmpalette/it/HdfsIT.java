@@ -55,7 +55,9 @@ class HdfsIT {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("frames: 20 seen, 20 new, 0 rejected"), run.toString());
         assertTrue(run.out().contains("tables: " + tables), run.toString());
-        assertTrue(cluster.getFileSystem().exists(new org.apache.hadoop.fs.Path("/archive/palettes/film_palettes")),
+        // The embedded hadoop catalog: <warehouse>/<namespace>/<table>/metadata.
+        assertTrue(cluster.getFileSystem().exists(
+                new org.apache.hadoop.fs.Path("/archive/palettes/filmpalette/film_palettes/metadata")),
                 "film_palettes on HDFS");
         new TableChecks(SharedSpark.session(), tables).assertOneFullRunOverSample();
     }

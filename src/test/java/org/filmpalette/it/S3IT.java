@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The job on S3 through {@code s3a://}: a real S3-compatible server in this JVM on 127.0.0.1 ({@link S3Server}),
  * the job run through the command line with the endpoint and credentials given as
- * {@code --conf spark.hadoop.fs.s3a.*}, and the tables read back from the bucket.
+ * {@code --conf spark.hadoop.fs.s3a.*}, the tables in an Iceberg JDBC catalog (a local SQLite file) whose warehouse
+ * is the bucket, and the tables read back from the bucket.
  */
 class S3IT {
 
     private static S3Server s3;
     private static CliRun run;
     private static String logs;
+    private static java.nio.file.Path catalog;
 
     @BeforeAll
     static void startS3AndRun() throws Exception {
@@ -29,7 +31,9 @@ class S3IT {
         // SparkContext logs Spark's whole configuration at INFO (spark.logConf): its redaction must hide the keys too.
         try (LogCapture capture = new LogCapture("org.apache.spark.SparkContext")) {
             List<String> args = new ArrayList<>(List.of("run", "--input", S3Server.FRAMES, "--tables", S3Server.TABLES));
-            for (String setting : S3Server.concat(s3.connectionSettings(), S3Server.credentialSettings())) {
+            catalog = java.nio.file.Files.createTempDirectory("s3it-catalog").resolve("catalog.db");
+            for (String setting : S3Server.concat(S3Server.concat(s3.connectionSettings(),
+                    S3Server.credentialSettings()), S3Server.catalogSettings("filmpalette", catalog))) {
                 args.add("--conf");
                 args.add(setting);
             }
@@ -52,7 +56,8 @@ class S3IT {
         assertTrue(run.out().contains("frames: 20 seen, 20 new, 0 rejected"), run.toString());
         assertTrue(s3.objects() > SampleArchive.FRAMES, "nothing written to the bucket");
         s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
-        new TableChecks(SharedSpark.session(), S3Server.TABLES).assertOneFullRunOverSample();
+        S3Server.registerCatalog(SharedSpark.session(), "s3it", catalog);
+        new TableChecks(SharedSpark.session(), S3Server.TABLES, "s3it").assertOneFullRunOverSample();
     }
 
     @Test
@@ -64,7 +69,8 @@ class S3IT {
         assertTrue(logs.contains("spark.hadoop.fs.s3a.access.key=****"), logs);
         assertTrue(logs.contains("Spark configuration:"), "Spark's configuration dump not captured:\n" + logs);
         s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
-        String config = new TableChecks(SharedSpark.session(), S3Server.TABLES).runConfig();
+        S3Server.registerCatalog(SharedSpark.session(), "s3it", catalog);
+        String config = new TableChecks(SharedSpark.session(), S3Server.TABLES, "s3it").runConfig();
         assertTrue(config.contains("spark.hadoop.fs.s3a.secret.key=****"), config);
         assertTrue(config.contains(endpoint), config);
         // ...and the keys themselves appear nowhere.

@@ -86,6 +86,31 @@ final class S3Server implements AutoCloseable {
         }
     }
 
+    /**
+     * An Iceberg JDBC catalog on the local SQLite file {@code sqlite} with its warehouse in the bucket, as
+     * {@code spark.sql.catalog.<name>.*} settings: what a user configures for tables on S3.
+     */
+    static List<String> catalogSettings(String name, java.nio.file.Path sqlite) {
+        String prefix = "spark.sql.catalog." + name;
+        return List.of(prefix + "=org.apache.iceberg.spark.SparkCatalog", prefix + ".type=jdbc",
+                prefix + ".uri=jdbc:sqlite:" + sqlite + "?journal_mode=WAL", prefix + ".jdbc.schema-version=V1",
+                prefix + ".warehouse=" + TABLES);
+    }
+
+    /**
+     * Sets {@link #catalogSettings} in a running session (the reading test session) under another Spark name, so
+     * that the session's own tables roots keep their embedded catalogs; the JDBC catalog name stays filmpalette.
+     */
+    static void registerCatalog(org.apache.spark.sql.SparkSession spark, String name, java.nio.file.Path sqlite) {
+        for (String setting : catalogSettings(name, sqlite)) {
+            String[] pair = setting.split("=", 2);
+            spark.conf().set(pair[0], pair[1]);
+        }
+        spark.conf().unset("spark.sql.catalog." + name + ".type");
+        spark.conf().set("spark.sql.catalog." + name + ".catalog-impl",
+                org.filmpalette.store.FilmpaletteJdbcCatalog.class.getName());
+    }
+
     static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }

@@ -67,15 +67,22 @@ class SparkStandaloneIT {
                     "--cores", "2", "--memory", "2g", "--work-dir", work.toString(), master);
             jvms.awaitLog("worker", "Successfully registered with master", START);
 
-            jvms.start("submit", credentials, List.of("bash", Path.of("deploy/spark-submit.sh").toAbsolutePath().toString(),
+            Path catalog = dir.resolve("catalog.db");
+            List<String> command = new java.util.ArrayList<>(List.of("bash",
+                    Path.of("deploy/spark-submit.sh").toAbsolutePath().toString(),
                     "--master", master,
-                    "--properties-file", properties.toString(),
+                    "--properties-file", properties.toString()));
+            for (String setting : S3Server.catalogSettings("filmpalette", catalog)) {
+                command.addAll(List.of("--spark-conf", setting));
+            }
+            command.addAll(List.of(
                     "--spark-conf", "spark.executor.memory=1g",
                     "--spark-conf", "spark.driver.host=127.0.0.1",
                     "--spark-conf", "spark.driver.bindAddress=127.0.0.1",
                     "--spark-conf", "spark.ui.enabled=false",
                     "--jar", BuildOutput.applicationJar().toString(),
                     "run", "--input", S3Server.FRAMES, "--tables", S3Server.TABLES));
+            jvms.start("submit", credentials, command);
             int exit = jvms.awaitExit("submit", JOB);
 
             assertEquals(0, exit, "spark-submit failed:\n" + jvms.tail("submit"));
@@ -86,7 +93,8 @@ class SparkStandaloneIT {
             assertFalse(output.contains(S3Server.ACCESS_KEY) || output.contains(S3Server.SECRET_KEY), output);
         }
         s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
-        new TableChecks(SharedSpark.session(), S3Server.TABLES).assertOneFullRunOverSample();
+        S3Server.registerCatalog(SharedSpark.session(), "standalone", dir.resolve("catalog.db"));
+        new TableChecks(SharedSpark.session(), S3Server.TABLES, "standalone").assertOneFullRunOverSample();
     }
 
     /** Executor folders the Worker made: {@code <work-dir>/app-…/<executor id>/stderr}. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
+import org.filmpalette.store.TablesCatalog;
 import org.filmpalette.testing.SyntheticFilms;
 
 /**
@@ -25,6 +26,11 @@ final class TableChecks {
 
     TableChecks(SparkSession spark, String tablesRoot) {
         this.tables = new PaletteTables(spark, tablesRoot);
+    }
+
+    /** The tables in the catalog the session has configured as {@code catalog}. */
+    TableChecks(SparkSession spark, String tablesRoot, String catalog) {
+        this.tables = new PaletteTables(spark, tablesRoot, TablesCatalog.named(spark, catalog));
     }
 
     /** The rows of one run over the sample: every frame ok, both algorithms for every still and film. */

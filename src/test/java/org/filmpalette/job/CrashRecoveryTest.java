@@ -1,7 +1,6 @@
 package org.filmpalette.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
 
 import org.filmpalette.store.Table;
 import org.filmpalette.testing.ChildJvm;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run killed while writing leaves tables that readers can read (the previous committed state), and the next run
- * repairs them to exactly what a clean run gives.
+ * A run killed while writing, or halted between its table commits, leaves tables that readers can read (each a
+ * committed snapshot), and the next run repairs them to exactly what a clean run gives.
  */
 class CrashRecoveryTest {
 
@@ -32,34 +34,35 @@ class CrashRecoveryTest {
     private Path tables;
 
     @Test
-    void killMinusNineWhileStagingThenRerunEqualsACleanRun() throws Exception {
+    void killMinusNineWhileWritingThenRerunEqualsACleanRun() throws Exception {
         Map<Table, List<String>> before = committedThenChanged();
 
-        ChildJvm.Started child = startRun(List.of());
-        boolean killed = killWhenStaged(child, tables.resolve("_staging"));
-        assertTrue(killed, "the child finished before it staged anything: " + Files.readString(child.stderr()));
+        Path marker = dir.resolve("written");
+        ChildJvm.Started child = startRun("written", marker.toString());
+        assertTrue(awaitFile(marker, child.process()), "the child ended before writing: "
+                + Files.readString(child.stderr()));
+        assertEquals(before, contents(tables), "readers see the last committed state while the run writes");
+        child.process().destroyForcibly().waitFor();
 
-        assertEquals(before, contents(tables), "readers see the last committed state");
+        assertEquals(before, contents(tables), "readers see the last committed state after the kill");
         RunSummary repaired = run(input, tables);
         assertEquals(List.of("synthetic-dusk", "synthetic-primaries"), repaired.touchedFilms());
         assertEquals(cleanRun(input), contents(tables));
-        assertFalse(Files.exists(tables.resolve("_staging").resolve(repaired.runId())));
     }
 
     @Test
-    void haltInTheMiddleOfTheSwapIsFinishedByTheNextRun() throws Exception {
+    void haltBetweenTableCommitsIsRepairedByTheNextRun() throws Exception {
         Map<Table, List<String>> before = committedThenChanged();
 
-        ChildJvm.Result child = ChildJvm.finish(startRun(List.of("-Dfilmpalette.fault.halt-after-commit-steps=3")));
+        ChildJvm.Result child = ChildJvm.finish(startRun("halt-after", Table.FRAMES.name()), 10);
         assertEquals(137, child.exitCode(), child.stderr());
-        assertNotEquals(before, contents(tables), "half of the swap happened");
+        Map<Table, List<String>> halfway = contents(tables);
+        assertNotEquals(before.get(Table.FRAMES), halfway.get(Table.FRAMES), "frames were published");
+        assertEquals(before.get(Table.STILL_PALETTES), halfway.get(Table.STILL_PALETTES), "stills were not");
 
         run(input, tables);
 
         assertEquals(cleanRun(input), contents(tables));
-        try (Stream<Path> staging = Files.list(tables.resolve("_staging"))) {
-            assertEquals(0, staging.count(), "recovery removes what the halted run staged");
-        }
     }
 
     /** Commits a small archive, then changes it; returns the committed contents. */
@@ -73,11 +76,26 @@ class CrashRecoveryTest {
         return committed;
     }
 
-    private ChildJvm.Started startRun(List<String> jvmOptions) {
-        return ChildJvm.start(dir, jvmOptions, "org.filmpalette.cli.Main", "run", "--input", input.toString(),
-                "--tables", tables.toString(), "--algorithms", "kmeans");
+    private ChildJvm.Started startRun(String stop, String argument) {
+        return ChildJvm.start(dir, List.of(), StoppedRun.class.getName(), input.toString(), tables.toString(), stop,
+                argument);
     }
 
+    /** Waits for {@code file} to be created (a file system event), or for the process to end. */
+    private static boolean awaitFile(Path file, Process process) throws Exception {
+        try (WatchService watcher = file.getFileSystem().newWatchService()) {
+            file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+            while (!Files.exists(file) && process.isAlive() && System.nanoTime() < deadline) {
+                WatchKey key = watcher.poll(1, TimeUnit.SECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+            return Files.exists(file) && Files.size(file) > 0;
+        }
+    }
     private static RunSummary run(Path input, Path tables) {
         return PipelineRuns.run(input, tables, "filmpalette.algorithms", "kmeans");
     }
@@ -111,24 +129,4 @@ class CrashRecoveryTest {
                 Table.FILM_PALETTES, PipelineRuns.content(tables, Table.FILM_PALETTES));
     }
 
-    private static boolean killWhenStaged(ChildJvm.Started child, Path staging) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (child.process().isAlive() && System.nanoTime() < deadline) {
-            if (hasStagedStills(staging)) {
-                child.process().destroyForcibly().waitFor();
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return false;
-    }
-
-    private static boolean hasStagedStills(Path staging) throws IOException {
-        if (!Files.isDirectory(staging)) {
-            return false;
-        }
-        try (Stream<Path> runs = Files.list(staging)) {
-            return runs.anyMatch(run -> Files.isDirectory(run.resolve("still_palettes")));
-        }
-    }
 }

@@ -1,17 +1,13 @@
 package org.filmpalette.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.transform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Role;
@@ -53,8 +49,8 @@ class RoleColumnTest {
         writeLampFrames(input, "other", 1);
         Path tables = dir.resolve("tables");
         PipelineRuns.run(input, tables, "filmpalette.algorithms", "kmeans");
-        dropRoleField(tables);
         PaletteTables store = new PaletteTables(SharedSpark.session(), "file:" + tables);
+        dropRoleField(store);
         assertEquals(0, store.read(Table.STILL_PALETTES)
                 .where(functions.exists(col(TableSchemas.COLORS), c -> c.getField(TableSchemas.ROLE).isNotNull()))
                 .count(), "the old table has no roles");
@@ -103,23 +99,17 @@ class RoleColumnTest {
         return TestImages.paint(image, 0xE01B24, 10, 10, 10, 10);
     }
 
-    /** Rewrites the color tables in place as an older version wrote them: the struct without {@code role}. */
-    private static void dropRoleField(Path tables) {
+    /**
+     * Makes the color tables what an older version wrote (the struct without {@code role}), then opens them as a run
+     * does: Iceberg schema evolution adds the field back, and the rows written before read it as null.
+     */
+    private static void dropRoleField(PaletteTables store) {
         for (Table table : List.of(Table.STILL_PALETTES, Table.FILM_PALETTES)) {
-            String location = tables.resolve(table.id()).toString();
-            Dataset<Row> rows = SharedSpark.session().read().parquet(location);
-            Column old = transform(col(TableSchemas.COLORS), c -> functions.struct(
-                    c.getField(TableSchemas.RANK).as(TableSchemas.RANK), c.getField(TableSchemas.HEX).as(TableSchemas.HEX),
-                    c.getField(TableSchemas.R).as(TableSchemas.R), c.getField(TableSchemas.G).as(TableSchemas.G),
-                    c.getField(TableSchemas.B).as(TableSchemas.B),
-                    c.getField(TableSchemas.LAB_L).as(TableSchemas.LAB_L),
-                    c.getField(TableSchemas.LAB_A).as(TableSchemas.LAB_A),
-                    c.getField(TableSchemas.LAB_B).as(TableSchemas.LAB_B),
-                    c.getField(TableSchemas.SHARE).as(TableSchemas.SHARE)));
-            List<Row> collected = rows.withColumn(TableSchemas.COLORS, old).collectAsList();
-            Dataset<Row> rewritten = SharedSpark.session().createDataFrame(collected,
-                    rows.withColumn(TableSchemas.COLORS, old).schema());
-            rewritten.write().mode(SaveMode.Overwrite).partitionBy(TableSchemas.FILM_ID).parquet(location);
+            store.load(table).updateSchema().deleteColumn(TableSchemas.COLORS + ".element." + TableSchemas.ROLE)
+                    .commit();
+            assertTrue(store.load(table).schema().findField(TableSchemas.COLORS + ".element." + TableSchemas.ROLE)
+                    == null);
         }
+        store.createOrEvolve();
     }
 }

@@ -49,13 +49,18 @@ public final class ChildJvm {
 
     /** Waits up to 5 minutes for the child and returns its exit code and output. */
     public static Result finish(Started started) {
+        return finish(started, 5);
+    }
+
+    /** Waits up to {@code minutes} for the child and returns its exit code and output. */
+    public static Result finish(Started started, int minutes) {
         Process process = started.process();
         Path stdout = started.stdout();
         Path stderr = started.stderr();
         try {
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Child JVM did not finish in 5 minutes: " + stderr);
+                throw new IllegalStateException("Child JVM did not finish in " + minutes + " minutes: " + stderr);
             }
             return new Result(process.exitValue(), java.nio.file.Files.readString(stdout),
                     java.nio.file.Files.readString(stderr));

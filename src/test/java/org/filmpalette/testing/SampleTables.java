@@ -49,17 +49,22 @@ public final class SampleTables {
                 TestImages.write(rejects.resolve("frame_4.png"), new byte[0]);
                 Files.writeString(rejects.resolve("frame_5.png"), "not an image");
                 Path out = dir.resolve("tables");
-                Map<String, String> settings = new LinkedHashMap<>();
-                settings.put(ConfigKeys.INPUT, input.toString());
-                settings.put(ConfigKeys.TABLES, out.toString());
-                settings.put(ConfigKeys.ALGORITHMS, "kmeans");
-                new PalettePipeline(SharedSpark.session(), JobConfig.fromSettings(settings)).run();
+                runKmeans(input, out);
                 tables = out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return tables;
+    }
+
+    /** One k-means run of the pipeline in the shared session (a CLI {@code run} in-process would stop it). */
+    public static void runKmeans(Path input, Path tables) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(ConfigKeys.INPUT, input.toString());
+        settings.put(ConfigKeys.TABLES, tables.toString());
+        settings.put(ConfigKeys.ALGORITHMS, "kmeans");
+        new PalettePipeline(SharedSpark.session(), JobConfig.fromSettings(settings)).run();
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -1,8 +1,14 @@
 package org.filmpalette.testing;
 
-import org.apache.spark.sql.SparkSession;
+import java.util.Map;
 
-/** One small local Spark session shared by every test in the JVM: local[2], UI off, loopback only. */
+import org.apache.spark.sql.SparkSession;
+import org.filmpalette.job.SparkSessions;
+
+/**
+ * One small local Spark session shared by every test in the JVM, made by the production factory
+ * ({@link SparkSessions}) with only its size changed: local[2], UI off, 2 shuffle partitions, loopback only.
+ */
 public final class SharedSpark {
 
     private static SparkSession session;
@@ -12,15 +18,13 @@ public final class SharedSpark {
     /** The shared session, created on first use and stopped when the JVM exits. */
     public static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder()
-                    .master("local[2]")
-                    .appName("filmpalette-tests")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                    .getOrCreate();
+            session = SparkSessions.create(Map.of(
+                    "spark.master", "local[2]",
+                    "spark.app.name", "filmpalette-tests",
+                    "spark.ui.enabled", "false",
+                    "spark.sql.shuffle.partitions", "2",
+                    "spark.driver.host", "127.0.0.1",
+                    "spark.driver.bindAddress", "127.0.0.1"));
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
         return session;

@@ -1,0 +1,60 @@
+package org.filmpalette.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobConfig;
+import org.filmpalette.store.CommitObserver;
+import org.filmpalette.store.Table;
+
+/**
+ * A child JVM's run that stops at a point of its commit, for the crash tests: {@code written MARKER} creates the
+ * file MARKER once everything is on the run's branches and then waits to be killed; {@code halt-after TABLE} halts
+ * the JVM (as {@code kill -9} would) as soon as TABLE is published.
+ *
+ * <p>Arguments: {@code INPUT TABLES written MARKER} or {@code INPUT TABLES halt-after TABLE}.
+ */
+public final class StoppedRun {
+
+    private StoppedRun() {}
+
+    public static void main(String[] args) {
+        JobConfig config = JobConfig.fromSettings(Map.of(ConfigKeys.INPUT, args[0], ConfigKeys.TABLES, args[1],
+                ConfigKeys.ALGORITHMS, "kmeans"));
+        CommitObserver observer = args[2].equals("written") ? new WaitWhenWritten(Path.of(args[3]))
+                : new HaltAfter(Table.valueOf(args[3]));
+        SparkSession spark = SparkSessions.create(config);
+        new PalettePipeline(spark, config, observer).run();
+        System.exit(3);
+    }
+
+    private record WaitWhenWritten(Path marker) implements CommitObserver {
+        @Override
+        public void written(String runId) {
+            try {
+                Path written = Files.writeString(marker.resolveSibling(marker.getFileName() + ".tmp"), runId);
+                Files.move(written, marker, StandardCopyOption.ATOMIC_MOVE);
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record HaltAfter(Table last) implements CommitObserver {
+        @Override
+        public void published(String runId, Table table) {
+            if (table == last) {
+                Runtime.getRuntime().halt(137);
+            }
+        }
+    }
+}
