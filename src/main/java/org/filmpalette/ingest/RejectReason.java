@@ -19,7 +19,13 @@ public enum RejectReason {
     /** The frame decoded but has no pixel with alpha of at least 50 %. */
     TRANSPARENT("transparent"),
     /** Reading the file's bytes failed (the storage, not the image, is at fault). */
-    READ_ERROR("read_error");
+    READ_ERROR("read_error"),
+    /** No FFmpeg demuxer recognises a file named as a video (a text file named {@code .mp4}). */
+    NOT_A_VIDEO("not_a_video"),
+    /** A media file with no video stream (audio only, subtitles). */
+    NO_VIDEO_STREAM("no_video_stream"),
+    /** A video stream whose codec the FFmpeg build has no decoder for. */
+    UNSUPPORTED_VIDEO("unsupported_video");
 
     private final String code;
 
