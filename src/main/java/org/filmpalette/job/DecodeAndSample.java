@@ -54,7 +54,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
         FrameDecoder decoder = new FrameDecoder(maxSide, maxPixels);
-        PixelSampler sampler = new PixelSampler(sampleSize);
+        PixelSampler sampler = sampler();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -69,21 +69,9 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row decode(Row frame, FrameDecoder decoder, PixelSampler sampler) {
-        String filmId = frame.getString(0);
-        String frameId = frame.getString(1);
         Path path = new Path(frame.getString(2));
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
-            DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
-            int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
-            if (pixels.length == 0) {
-                return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
-                        new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
-            }
-            BlankFrame blank = BlankFrame.of(pixels);
-            return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
-                    decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
-                    blank == null ? null : blank.id(), pixels,
-                    gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
+            return sampled(frame, decoder.decode(in), sampler);
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
@@ -91,7 +79,34 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
+    /**
+     * The {@link StageSchemas#SAMPLED} row of a listed frame ({@link StageSchemas#LISTED}) and its decoded pixels:
+     * letterbox cropped, sampled, blank flagged, grid cells when asked. The one path from pixels to a row, for
+     * image files here and for video stills ({@link VideoStills}).
+     */
+    Row sampled(Row frame, DecodedFrame decodedFrame, PixelSampler sampler) {
+        String filmId = frame.getString(0);
+        String frameId = frame.getString(1);
+        DecodedFrame decoded = Letterbox.crop(decodedFrame);
+        int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
+        if (pixels.length == 0) {
+            return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
+                    new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
+        }
+        BlankFrame blank = BlankFrame.of(pixels);
+        return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
+                decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
+                blank == null ? null : blank.id(), pixels,
+                gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
+    }
+
+    /** The pixel sampler of this stage's sample size, one per task. */
+    PixelSampler sampler() {
+        return new PixelSampler(sampleSize);
+    }
+
+    /** The rejected {@link StageSchemas#SAMPLED} row of a listed frame, with the file's size when it is known. */
+    static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
         return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
                 TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null);
     }

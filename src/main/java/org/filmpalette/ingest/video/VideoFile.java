@@ -30,7 +30,7 @@ import org.filmpalette.ingest.RejectReason;
 public final class VideoFile implements AutoCloseable {
 
     private static final int EAGAIN = -11;
-    /** Non-reference frames presented this long before the next wanted time are not decoded (nothing uses them). */
+    /** Non-reference frames presented this long before the next wanted frame are not decoded (nothing uses them). */
     private static final long SKIP_MARGIN_MILLIS = 1000;
 
     private final SeekableAvio avio;
@@ -38,6 +38,8 @@ public final class VideoFile implements AutoCloseable {
     private AVCodecContext decoder;
     private final AVPacket packet = avcodec.av_packet_alloc();
     private final AVFrame frame = avutil.av_frame_alloc();
+    private final AVFrame held = avutil.av_frame_alloc();
+    private boolean holding;
     private final int streamIndex;
     private final AVRational timeBase;
     private final long startTimestamp;
@@ -164,6 +166,8 @@ public final class VideoFile implements AutoCloseable {
             avformat.av_seek_frame(format, streamIndex, startTimestamp, avformat.AVSEEK_FLAG_BACKWARD);
         }
         avcodec.avcodec_flush_buffers(decoder);
+        avutil.av_frame_unref(held);
+        holding = false;
         draining = false;
         return sought >= 0;
     }
@@ -203,14 +207,29 @@ public final class VideoFile implements AutoCloseable {
         return timestamp == avutil.AV_NOPTS_VALUE ? Long.MIN_VALUE : millis(timestamp);
     }
 
-    /** Whether {@code decoded} is presented at or after {@code millis}, compared exactly in the stream's time base. */
-    public boolean presentedAtOrAfter(AVFrame decoded, long millis) {
+    /** Whether {@code decoded} is presented at or after {@code micros}, compared exactly in the stream's time base. */
+    public boolean presentedAtOrAfter(AVFrame decoded, long micros) {
         long timestamp = decoded.best_effort_timestamp();
         if (timestamp == avutil.AV_NOPTS_VALUE) {
             return false;
         }
-        return Math.multiplyExact(timestamp - startTimestamp, 1000L * timeBase.num())
-                >= Math.multiplyExact(millis, (long) timeBase.den());
+        return Math.multiplyExact(timestamp - startTimestamp, 1_000_000L * timeBase.num())
+                >= Math.multiplyExact(micros, (long) timeBase.den());
+    }
+
+    /** Keeps a reference to {@code decoded} (no copy) past the next {@link #nextFrame}, replacing the one held. */
+    public AVFrame hold(AVFrame decoded) {
+        avutil.av_frame_unref(held);
+        if (avutil.av_frame_ref(held, decoded) < 0) {
+            throw new IllegalStateException("FFmpeg could not reference a decoded frame");
+        }
+        holding = true;
+        return held;
+    }
+
+    /** The frame last {@link #hold held}, or null when none is held since the last seek. */
+    public AVFrame held() {
+        return holding ? held : null;
     }
 
     private void feedPacket() throws IOException {
@@ -263,6 +282,7 @@ public final class VideoFile implements AutoCloseable {
     @Override
     public void close() throws IOException {
         avutil.av_frame_free(frame);
+        avutil.av_frame_free(held);
         avcodec.av_packet_free(packet);
         if (decoder != null) {
             avcodec.avcodec_free_context(decoder);

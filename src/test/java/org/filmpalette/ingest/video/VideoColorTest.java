@@ -50,7 +50,7 @@ class VideoColorTest {
     private static void assertColorsBack(Path video) throws Exception {
         List<StillDecoder.Still> stills;
         try (VideoFile file = VideoFile.open(SeekableInput.of(video)); SrgbConverter converter = new SrgbConverter(256)) {
-            stills = new StillDecoder(converter).decode(file, List.of(0L, 250L));
+            stills = new StillDecoder(converter).decode(file, List.of(0L, 250L), 0);
         }
         assertEquals(2, stills.size());
         for (StillDecoder.Still still : stills) {
