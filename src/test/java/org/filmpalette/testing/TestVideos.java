@@ -59,6 +59,50 @@ public final class TestVideos {
         return file;
     }
 
+    /** A film of {@code seconds} whose frames cycle through {@code colors}, one color per second, BT.709. */
+    public static Path colorCycle(Path file, int width, int height, int fps, int seconds, int... colors)
+            throws Exception {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(fps);
+            recorder.setGopSize(fps / 2);
+            recorder.setVideoQuality(2);
+            recorder.start();
+            for (int second = 0; second < seconds; second++) {
+                int color = colors[second % colors.length];
+                for (int i = 0; i < fps; i++) {
+                    // A bar moving across the frame makes every frame differ, so a wrong frame shows.
+                    BufferedImage image = TestImages.paint(TestImages.solid(width, height, color), 0xF0F0F0,
+                            i * (width - 16) / fps, 0, 16, height);
+                    ByteBuffer yuv = yuv420(image, Matrix.BT709);
+                    recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, yuv);
+                }
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+
+    /** A Matroska file holding one second of a 440 Hz tone and no video stream. */
+    public static Path audioOnly(Path file) throws Exception {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            recorder.setFormat("matroska");
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S16LE);
+            recorder.setSampleRate(8000);
+            recorder.start();
+            java.nio.ShortBuffer samples = java.nio.ShortBuffer.allocate(8000);
+            for (int i = 0; i < 8000; i++) {
+                samples.put((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0)));
+            }
+            samples.flip();
+            recorder.recordSamples(8000, 1, samples);
+            recorder.stop();
+        }
+        return file;
+    }
+
     /** Planar Y'CbCr 4:2:0, limited range (Y' 16–235, Cb/Cr 16–240), chroma averaged over each 2×2 block. */
     static ByteBuffer yuv420(BufferedImage image, Matrix matrix) {
         int width = image.getWidth();
