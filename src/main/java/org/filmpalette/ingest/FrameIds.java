@@ -9,8 +9,9 @@ import java.util.Set;
  */
 public final class FrameIds {
 
-    /** Extensions of files treated as frames; other files are skipped, not rejected. */
-    public static final Set<String> FRAME_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff");
+    /** Extensions of files treated as frames (DPX and OpenEXR scans included); other files are skipped, not rejected. */
+    public static final Set<String> FRAME_EXTENSIONS =
+            Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "dpx", "exr");
 
     /** Extensions of video files: each is a film (or a reel of one), sampled into stills through FFmpeg. */
     public static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "mkv", "webm", "mxf", "avi");

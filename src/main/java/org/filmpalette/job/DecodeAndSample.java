@@ -17,12 +17,14 @@ import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
+import org.filmpalette.ingest.scan.ScanDecoder;
 import org.filmpalette.store.TableSchemas;
 
 /**
  * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
  * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
- * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). A frame that
+ * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). DPX and OpenEXR
+ * scans are decoded by {@link ScanDecoder}. A frame that
  * cannot be used becomes a rejected row with its reason; the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
@@ -35,6 +37,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     private final int sampleSize;
     private final long seed;
     private final ColorSpace gridSpace;
+    private final String nativesCacheDir;
 
     DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed) {
         this(conf, maxSide, maxPixels, sampleSize, seed, null);
@@ -43,6 +46,13 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
     DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
             ColorSpace gridSpace) {
+        this(conf, maxSide, maxPixels, sampleSize, seed, gridSpace, "");
+    }
+
+    /** As above; DPX and EXR scans are decoded by FFmpeg with its natives extracted to {@code nativesCacheDir}. */
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
+            ColorSpace gridSpace, String nativesCacheDir) {
+        this.nativesCacheDir = nativesCacheDir;
         this.conf = conf;
         this.maxSide = maxSide;
         this.maxPixels = maxPixels;
@@ -54,6 +64,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
         FrameDecoder decoder = new FrameDecoder(maxSide, maxPixels);
+        ScanDecoder scans = new ScanDecoder(maxSide, maxPixels, nativesCacheDir);
         PixelSampler sampler = sampler();
         return new Iterator<>() {
             @Override
@@ -63,15 +74,18 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                return decode(listed.next(), decoder, sampler);
+                return decode(listed.next(), decoder, scans, sampler);
             }
         };
     }
 
-    private Row decode(Row frame, FrameDecoder decoder, PixelSampler sampler) {
+    private Row decode(Row frame, FrameDecoder decoder, ScanDecoder scans, PixelSampler sampler) {
         Path path = new Path(frame.getString(2));
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
-            return sampled(frame, decoder.decode(in), sampler);
+            // DPX and OpenEXR scans go to FFmpeg; every other image to the image decoder.
+            DecodedFrame decoded = ScanDecoder.isScan(path.getName())
+                    ? scans.decode(in, path.getName()) : decoder.decode(in);
+            return sampled(frame, decoded, sampler);
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class FfmpegNatives {
     }
 
     /** FFmpeg's message for an error code, e.g. {@code Invalid data found when processing input}. */
-    static String message(int error) {
+    public static String message(int error) {
         byte[] text = new byte[256];
         avutil.av_strerror(error, text, text.length);
         int end = 0;
