@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.ingest.BlankFrame;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
@@ -23,9 +24,9 @@ import org.filmpalette.store.TableSchemas;
 /**
  * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
  * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
- * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). DPX and OpenEXR
- * scans are decoded by {@link ScanDecoder}. A frame that
- * cannot be used becomes a rejected row with its reason; the task never fails on one.
+ * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep); DPX and OpenEXR
+ * scans are decoded by {@link ScanDecoder}. A frame that cannot be used becomes a rejected row with its reason,
+ * whatever failed on it (files over the size cap are not even opened); the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
@@ -33,29 +34,29 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private final HadoopConfiguration conf;
     private final int maxSide;
-    private final long maxPixels;
+    private final DecodeLimits limits;
     private final int sampleSize;
     private final long seed;
     private final ColorSpace gridSpace;
     private final String nativesCacheDir;
 
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed) {
-        this(conf, maxSide, maxPixels, sampleSize, seed, null);
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed) {
+        this(conf, maxSide, limits, sampleSize, seed, null);
     }
 
     /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
             ColorSpace gridSpace) {
-        this(conf, maxSide, maxPixels, sampleSize, seed, gridSpace, "");
+        this(conf, maxSide, limits, sampleSize, seed, gridSpace, "");
     }
 
     /** As above; DPX and EXR scans are decoded by FFmpeg with its natives extracted to {@code nativesCacheDir}. */
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
             ColorSpace gridSpace, String nativesCacheDir) {
         this.nativesCacheDir = nativesCacheDir;
         this.conf = conf;
         this.maxSide = maxSide;
-        this.maxPixels = maxPixels;
+        this.limits = limits;
         this.sampleSize = sampleSize;
         this.seed = seed;
         this.gridSpace = gridSpace;
@@ -63,8 +64,8 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
-        FrameDecoder decoder = new FrameDecoder(maxSide, maxPixels);
-        ScanDecoder scans = new ScanDecoder(maxSide, maxPixels, nativesCacheDir);
+        FrameDecoder decoder = new FrameDecoder(maxSide, limits);
+        ScanDecoder scans = new ScanDecoder(maxSide, limits.maxPixels(), nativesCacheDir);
         PixelSampler sampler = sampler();
         return new Iterator<>() {
             @Override
@@ -81,6 +82,11 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private Row decode(Row frame, FrameDecoder decoder, ScanDecoder scans, PixelSampler sampler) {
         Path path = new Path(frame.getString(2));
+        try {
+            limits.checkFileSize(frame.getLong(3));
+        } catch (FrameRejectedException e) {
+            return rejected(frame, null, null, e);
+        }
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
             // DPX and OpenEXR scans go to FFmpeg; every other image to the image decoder.
             DecodedFrame decoded = ScanDecoder.isScan(path.getName())
@@ -90,6 +96,10 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
             return rejected(frame, null, null, new FrameRejectedException(RejectReason.READ_ERROR, e.toString()));
+        } catch (RuntimeException | Error e) {
+            // The file is the unit of failure: whatever else breaks on it (the storage client, a stage after
+            // decoding) becomes its reject, and the task goes on with the next file.
+            return rejected(frame, null, null, FrameDecoder.unexpected(e));
         }
     }
 

@@ -18,6 +18,7 @@ import static org.filmpalette.store.TableSchemas.STATUS_OK;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +41,7 @@ import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.FilmEngine;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.StagedCommit;
 import org.filmpalette.store.Table;
@@ -165,7 +167,7 @@ public final class PalettePipeline {
     private Dataset<Row> decodeAndSample(IncrementalPlan plan) {
         stage("decode, sample and cluster stills (" + config.stillEngine().id() + " engine)");
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
-        DecodeAndSample rows = new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(),
+        DecodeAndSample rows = new DecodeAndSample(conf, config.maxSide(), decodeLimits(), config.sample(),
                 config.seed(), config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null,
                 config.video().nativesCacheDir());
         // Video stills: split by time range (VideoStills); image files: spread by bytes.
@@ -175,6 +177,11 @@ public final class PalettePipeline {
         return newFrames.mapPartitions(rows, Encoders.row(StageSchemas.SAMPLED))
                 .union(new VideoStills(conf, config.video(), rows, config.maxSide(), config.maxPixels())
                         .decode(spark, videoStills));
+    }
+
+    private DecodeLimits decodeLimits() {
+        return new DecodeLimits(config.maxPixels(), config.maxFileBytes(),
+                Duration.ofSeconds(config.decodeTimeoutSeconds()));
     }
 
     private Dataset<Row> clusterStills(Dataset<Row> sampled) {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.config.VideoSettings;
+import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameIds;
 import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.ingest.PixelSampler;
@@ -124,8 +125,8 @@ final class VideoStills implements Serializable {
             rejectRest(range, out, e);
         } catch (IOException e) {
             rejectRest(range, out, new FrameRejectedException(RejectReason.READ_ERROR, e.toString()));
-        } catch (RuntimeException e) {
-            rejectRest(range, out, new FrameRejectedException(RejectReason.CORRUPT, e.toString()));
+        } catch (RuntimeException | Error e) {
+            rejectRest(range, out, FrameDecoder.unexpected(e));
         }
         return out;
     }
