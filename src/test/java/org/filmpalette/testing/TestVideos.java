@@ -62,8 +62,15 @@ public final class TestVideos {
     /** A film of {@code seconds} whose frames cycle through {@code colors}, one color per second, BT.709. */
     public static Path colorCycle(Path file, int width, int height, int fps, int seconds, int... colors)
             throws Exception {
+        return colorCycle(file, Map.of(), width, height, fps, seconds, colors);
+    }
+
+    /** As above, with MP4 muxer options, e.g. {@code movflags=faststart} to put the index before the frames. */
+    public static Path colorCycle(Path file, Map<String, String> muxerOptions, int width, int height, int fps,
+            int seconds, int... colors) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
             recorder.setFormat("mp4");
+            muxerOptions.forEach(recorder::setOption);
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(fps);
