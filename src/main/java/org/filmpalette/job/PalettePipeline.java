@@ -173,10 +173,11 @@ public final class PalettePipeline {
         // Video stills: split by time range (VideoStills); image files: spread by bytes.
         Dataset<Row> videoStills = plan.newFrames().filter((FilterFunction<Row>) VideoStills::isVideoStill);
         Dataset<Row> images = plan.newFrames().filter((FilterFunction<Row>) row -> !VideoStills.isVideoStill(row));
-        Dataset<Row> newFrames = BytePartitions.repartition(spark, images, plan.films());
+        VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), config.maxPixels());
+        VideoStills.Plan videoPlan = videos.plan(videoStills);
+        Dataset<Row> newFrames = BytePartitions.repartition(spark, images, videoPlan.imagesOf(plan.films()));
         return newFrames.mapPartitions(rows, Encoders.row(StageSchemas.SAMPLED))
-                .union(new VideoStills(conf, config.video(), rows, config.maxSide(), config.maxPixels())
-                        .decode(spark, videoStills));
+                .union(videos.decode(spark, videoPlan));
     }
 
     private DecodeLimits decodeLimits() {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -59,19 +60,78 @@ final class VideoStills implements Serializable {
         this.maxPixels = maxPixels;
     }
 
-    /** {@link StageSchemas#SAMPLED} rows of the listed video stills {@code stills} ({@link StageSchemas#LISTED}). */
-    Dataset<Row> decode(SparkSession spark, Dataset<Row> stills) {
+    /**
+     * The ranges of the listed video stills {@code stills} ({@link StageSchemas#LISTED}) and each film's share of
+     * them, in one pass.
+     */
+    Plan plan(Dataset<Row> stills) {
         long rangeMillis = settings.rangeSeconds() * 1000L;
         JavaPairRDD<String, Row> keyed = stills.javaRDD()
                 .mapToPair(row -> new Tuple2<>(rangeKey(row, rangeMillis), row));
-        List<String> ranges = new ArrayList<>(keyed.keys().distinct().collect());
-        ranges.sort(Comparator.naturalOrder());
+        Plan counted = keyed.aggregate(new Plan(keyed, new TreeSet<>(), new TreeMap<>()),
+                (plan, pair) -> plan.add(pair._1(), pair._2()), Plan::merge);
+        return new Plan(keyed, counted.ranges, counted.films);
+    }
+
+    /** {@link StageSchemas#SAMPLED} rows of the stills of {@code plan}. */
+    Dataset<Row> decode(SparkSession spark, Plan plan) {
         Map<String, Integer> tasks = new HashMap<>();
-        for (int i = 0; i < ranges.size(); i++) {
-            tasks.put(ranges.get(i), i % MAX_TASKS);
+        int i = 0;
+        for (String range : plan.ranges) {
+            tasks.put(range, i++ % MAX_TASKS);
         }
-        return spark.createDataFrame(keyed.partitionBy(new RangeTasks(tasks)).mapPartitions(this::decodeRanges),
+        return spark.createDataFrame(plan.keyed.partitionBy(new RangeTasks(tasks)).mapPartitions(this::decodeRanges),
                 StageSchemas.SAMPLED);
+    }
+
+    /**
+     * The video stills of a run keyed by range, the ranges, and per film the stills and their (file) bytes, so that
+     * the image files' byte line leaves them out.
+     */
+    static final class Plan implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient JavaPairRDD<String, Row> keyed;
+        private final TreeSet<String> ranges;
+        private final TreeMap<String, long[]> films;
+
+        private Plan(JavaPairRDD<String, Row> keyed, TreeSet<String> ranges, TreeMap<String, long[]> films) {
+            this.keyed = keyed;
+            this.ranges = ranges;
+            this.films = films;
+        }
+
+        private Plan add(String range, Row still) {
+            ranges.add(range);
+            long[] film = films.computeIfAbsent(still.getString(0), id -> new long[2]);
+            film[0]++;
+            film[1] += still.getLong(3);
+            return this;
+        }
+
+        private Plan merge(Plan other) {
+            ranges.addAll(other.ranges);
+            other.films.forEach((film, more) -> {
+                long[] sums = films.computeIfAbsent(film, id -> new long[2]);
+                sums[0] += more[0];
+                sums[1] += more[1];
+            });
+            return this;
+        }
+
+        /** How many time ranges (decode tasks, up to {@link #MAX_TASKS}) the stills fall into. */
+        int rangeCount() {
+            return ranges.size();
+        }
+
+        /** {@code films} (the plan's counts of new frames per film) less these video stills: the image files'. */
+        Map<String, IncrementalPlan.FilmCounts> imagesOf(Map<String, IncrementalPlan.FilmCounts> all) {
+            Map<String, IncrementalPlan.FilmCounts> images = new TreeMap<>(all);
+            films.forEach((film, sums) -> images.computeIfPresent(film, (id, counts) -> new IncrementalPlan.FilmCounts(
+                    counts.seen(), counts.added() - sums[0], counts.addedBytes() - sums[1], counts.removed())));
+            return images;
+        }
     }
 
     /** Whether a listed row is a still of a video file rather than an image file. */
