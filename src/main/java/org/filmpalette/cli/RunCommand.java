@@ -77,6 +77,13 @@ final class RunCommand implements Callable<Integer> {
             description = "accents (default: keep small saturated colors the clusters missed) or plain")
     private String paletteMode;
 
+    @Option(names = "--fps", paramLabel = "N", description = "Stills per second of video files. Default: 1")
+    private String fps;
+
+    @Option(names = "--stills", paramLabel = "MODE",
+            description = "Video stills: interval (every 1/fps seconds, default) or keyframes")
+    private String stills;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file of defaults. Default: $FILMPALETTE_HOME/conf/filmpalette.properties if present")
     private Path configFile;
@@ -121,6 +128,8 @@ final class RunCommand implements Callable<Integer> {
         putIfGiven(settings, ConfigKeys.FILM_ENGINE, filmEngine);
         putIfGiven(settings, ConfigKeys.BLANK_FRAMES, blankFrames);
         putIfGiven(settings, ConfigKeys.PALETTE_MODE, paletteMode);
+        putIfGiven(settings, ConfigKeys.FPS, fps);
+        putIfGiven(settings, ConfigKeys.STILLS, stills);
         if (full) {
             settings.put(ConfigKeys.FULL, "true");
         }

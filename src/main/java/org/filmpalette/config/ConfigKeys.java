@@ -95,10 +95,26 @@ public final class ConfigKeys {
     public static final String PALETTE_MODE = "filmpalette.palette-mode";
     public static final String PALETTE_MODE_DEFAULT = "accents";
 
+    /** Stills per second of film taken from video files (with {@code --stills interval}). */
+    public static final String FPS = "filmpalette.fps";
+    public static final String FPS_DEFAULT = "1";
+
+    /** Which frames of a video become stills: {@code interval} (every {@code 1/fps} s) or {@code keyframes}. */
+    public static final String STILLS = "filmpalette.stills";
+    public static final String STILLS_DEFAULT = "interval";
+
+    /** Seconds of film one decoding task covers: a long video is split into ranges this long, decoded in parallel. */
+    public static final String VIDEO_RANGE_SECONDS = "filmpalette.video-range-seconds";
+    public static final int VIDEO_RANGE_SECONDS_DEFAULT = 60;
+
+    /** Where the FFmpeg natives are extracted on each machine; empty for javacpp's default {@code ~/.javacpp/cache}. */
+    public static final String NATIVES_CACHE_DIR = "filmpalette.natives-cache-dir";
+    public static final String NATIVES_CACHE_DIR_DEFAULT = "";
+
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
             ORDER, FULL, STILL_ENGINE, FILM_ENGINE, MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS,
-            PARALLELISM, BLANK_FRAMES, PALETTE_MODE);
+            PARALLELISM, BLANK_FRAMES, PALETTE_MODE, FPS, STILLS, VIDEO_RANGE_SECONDS, NATIVES_CACHE_DIR);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";

@@ -19,6 +19,7 @@ import org.filmpalette.palette.Order;
  *
  * @param input frame archive root, a qualified URI ({@code file:/…}, {@code hdfs://…}, {@code s3a://…})
  * @param tables tables root, a qualified URI outside {@code input}
+ * @param video how video files are sampled and split across tasks
  * @param sparkConf {@code spark.*} settings to apply to the session, as given
  */
 public record JobConfig(
@@ -41,6 +42,7 @@ public record JobConfig(
         int parallelism,
         BlankFrames blankFrames,
         PaletteMode paletteMode,
+        VideoSettings video,
         Map<String, String> sparkConf) {
 
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
@@ -73,6 +75,9 @@ public record JobConfig(
         if (isInside(tables, input)) {
             throw new IllegalArgumentException("Invalid --tables: " + tables + " (must not be inside --input " + input
                     + ": the tables would be read as frames)");
+        }
+        if (video == null) {
+            throw new IllegalArgumentException("Missing video settings (--fps, --stills)");
         }
         sparkConf = Collections.unmodifiableMap(new TreeMap<>(sparkConf));
     }
@@ -113,6 +118,10 @@ public record JobConfig(
                 s.integer(ConfigKeys.PARALLELISM, ConfigKeys.PARALLELISM_DEFAULT),
                 s.parsed(ConfigKeys.BLANK_FRAMES, ConfigKeys.BLANK_FRAMES_DEFAULT, BlankFrames::parse),
                 s.parsed(ConfigKeys.PALETTE_MODE, ConfigKeys.PALETTE_MODE_DEFAULT, PaletteMode::parse),
+                new VideoSettings(s.parsed(ConfigKeys.FPS, ConfigKeys.FPS_DEFAULT, VideoSettings::parseFps),
+                        s.parsed(ConfigKeys.STILLS, ConfigKeys.STILLS_DEFAULT, StillSelection::parse),
+                        s.integer(ConfigKeys.VIDEO_RANGE_SECONDS, ConfigKeys.VIDEO_RANGE_SECONDS_DEFAULT),
+                        s.text(ConfigKeys.NATIVES_CACHE_DIR, ConfigKeys.NATIVES_CACHE_DIR_DEFAULT)),
                 spark);
     }
 
@@ -138,6 +147,10 @@ public record JobConfig(
         all.put(ConfigKeys.PARALLELISM, Integer.toString(parallelism));
         all.put(ConfigKeys.BLANK_FRAMES, blankFrames.id());
         all.put(ConfigKeys.PALETTE_MODE, paletteMode.id());
+        all.put(ConfigKeys.FPS, java.math.BigDecimal.valueOf(video.fps()).stripTrailingZeros().toPlainString());
+        all.put(ConfigKeys.STILLS, video.stills().id());
+        all.put(ConfigKeys.VIDEO_RANGE_SECONDS, Integer.toString(video.rangeSeconds()));
+        all.put(ConfigKeys.NATIVES_CACHE_DIR, video.nativesCacheDir());
         sparkConf.forEach((key, value) -> all.put(key, masked(key, value)));
         StringBuilder text = new StringBuilder();
         all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));

@@ -346,7 +346,7 @@ public final class FrameDecoder {
      * {@code maxSide}; otherwise the longer side becomes {@code maxSide} and the shorter one keeps the aspect ratio,
      * rounded half up, at least 1.
      */
-    static int[] targetSize(int width, int height, int maxSide) {
+    public static int[] targetSize(int width, int height, int maxSide) {
         if (Math.max(width, height) <= maxSide) {
             return new int[] {width, height};
         }

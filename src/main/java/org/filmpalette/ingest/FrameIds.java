@@ -9,8 +9,12 @@ import java.util.Set;
  */
 public final class FrameIds {
 
-    /** Extensions of files treated as frames; other files are skipped, not rejected. */
-    public static final Set<String> FRAME_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff");
+    /** Extensions of files treated as frames (DPX and OpenEXR scans included); other files are skipped, not rejected. */
+    public static final Set<String> FRAME_EXTENSIONS =
+            Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "dpx", "exr");
+
+    /** Extensions of video files: each is a film (or a reel of one), sampled into stills through FFmpeg. */
+    public static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "mkv", "webm", "mxf", "avi");
 
     private static final String HIVE_PREFIX = "film=";
 
@@ -34,13 +38,22 @@ public final class FrameIds {
 
     /** Whether a relative path names a frame: a known image extension and no hidden ({@code .x}, {@code _x}) part. */
     public static boolean isFrame(String relativePath) {
+        return hasExtension(relativePath, FRAME_EXTENSIONS);
+    }
+
+    /** Whether a relative path names a video file: a known video extension and no hidden part. */
+    public static boolean isVideo(String relativePath) {
+        return hasExtension(relativePath, VIDEO_EXTENSIONS);
+    }
+
+    private static boolean hasExtension(String relativePath, Set<String> extensions) {
         for (String part : relativePath.split("/")) {
             if (part.isEmpty() || isHidden(part)) {
                 return false;
             }
         }
         int dot = relativePath.lastIndexOf('.');
-        return dot >= 0 && FRAME_EXTENSIONS.contains(relativePath.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot >= 0 && extensions.contains(relativePath.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** Names Hadoop and Spark treat as hidden: {@code .staging}, {@code _SUCCESS}. */

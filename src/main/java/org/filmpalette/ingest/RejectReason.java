@@ -28,7 +28,13 @@ public enum RejectReason {
      * Something failed on this file that no reason above describes: a defect in a decoder or in filmpalette, not
      * necessarily in the file. The detail names the exception and where it was thrown.
      */
-    INTERNAL_ERROR("internal_error");
+    INTERNAL_ERROR("internal_error"),
+    /** No FFmpeg demuxer recognises a file named as a video (a text file named {@code .mp4}). */
+    NOT_A_VIDEO("not_a_video"),
+    /** A media file with no video stream (audio only, subtitles). */
+    NO_VIDEO_STREAM("no_video_stream"),
+    /** A video stream whose codec the FFmpeg build has no decoder for. */
+    UNSUPPORTED_VIDEO("unsupported_video");
 
     private final String code;
 

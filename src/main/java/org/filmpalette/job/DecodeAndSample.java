@@ -18,14 +18,15 @@ import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
+import org.filmpalette.ingest.scan.ScanDecoder;
 import org.filmpalette.store.TableSchemas;
 
 /**
  * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
  * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
- * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). A frame that
- * cannot be used becomes a rejected row with its reason, whatever failed on it (files over the size cap are not even
- * opened); the task never fails on one.
+ * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep); DPX and OpenEXR
+ * scans are decoded by {@link ScanDecoder}. A frame that cannot be used becomes a rejected row with its reason,
+ * whatever failed on it (files over the size cap are not even opened); the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
@@ -37,6 +38,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     private final int sampleSize;
     private final long seed;
     private final ColorSpace gridSpace;
+    private final String nativesCacheDir;
 
     DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed) {
         this(conf, maxSide, limits, sampleSize, seed, null);
@@ -45,6 +47,13 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
     DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
             ColorSpace gridSpace) {
+        this(conf, maxSide, limits, sampleSize, seed, gridSpace, "");
+    }
+
+    /** As above; DPX and EXR scans are decoded by FFmpeg with its natives extracted to {@code nativesCacheDir}. */
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
+            ColorSpace gridSpace, String nativesCacheDir) {
+        this.nativesCacheDir = nativesCacheDir;
         this.conf = conf;
         this.maxSide = maxSide;
         this.limits = limits;
@@ -56,7 +65,8 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
         FrameDecoder decoder = new FrameDecoder(maxSide, limits);
-        PixelSampler sampler = new PixelSampler(sampleSize);
+        ScanDecoder scans = new ScanDecoder(maxSide, limits.maxPixels(), nativesCacheDir);
+        PixelSampler sampler = sampler();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -65,14 +75,12 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                return decode(listed.next(), decoder, sampler);
+                return decode(listed.next(), decoder, scans, sampler);
             }
         };
     }
 
-    private Row decode(Row frame, FrameDecoder decoder, PixelSampler sampler) {
-        String filmId = frame.getString(0);
-        String frameId = frame.getString(1);
+    private Row decode(Row frame, FrameDecoder decoder, ScanDecoder scans, PixelSampler sampler) {
         Path path = new Path(frame.getString(2));
         try {
             limits.checkFileSize(frame.getLong(3));
@@ -80,17 +88,10 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
             return rejected(frame, null, null, e);
         }
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
-            DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
-            int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
-            if (pixels.length == 0) {
-                return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
-                        new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
-            }
-            BlankFrame blank = BlankFrame.of(pixels);
-            return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
-                    decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
-                    blank == null ? null : blank.id(), pixels,
-                    gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
+            // DPX and OpenEXR scans go to FFmpeg; every other image to the image decoder.
+            DecodedFrame decoded = ScanDecoder.isScan(path.getName())
+                    ? scans.decode(in, path.getName()) : decoder.decode(in);
+            return sampled(frame, decoded, sampler);
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
@@ -102,7 +103,34 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
+    /**
+     * The {@link StageSchemas#SAMPLED} row of a listed frame ({@link StageSchemas#LISTED}) and its decoded pixels:
+     * letterbox cropped, sampled, blank flagged, grid cells when asked. The one path from pixels to a row, for
+     * image files here and for video stills ({@link VideoStills}).
+     */
+    Row sampled(Row frame, DecodedFrame decodedFrame, PixelSampler sampler) {
+        String filmId = frame.getString(0);
+        String frameId = frame.getString(1);
+        DecodedFrame decoded = Letterbox.crop(decodedFrame);
+        int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
+        if (pixels.length == 0) {
+            return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
+                    new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
+        }
+        BlankFrame blank = BlankFrame.of(pixels);
+        return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
+                decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
+                blank == null ? null : blank.id(), pixels,
+                gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
+    }
+
+    /** The pixel sampler of this stage's sample size, one per task. */
+    PixelSampler sampler() {
+        return new PixelSampler(sampleSize);
+    }
+
+    /** The rejected {@link StageSchemas#SAMPLED} row of a listed frame, with the file's size when it is known. */
+    static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
         return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
                 TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null);
     }

@@ -23,18 +23,22 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.VideoSettings;
 import org.filmpalette.ingest.FrameIds;
 
 /**
- * Lists the frames under an input root on any Hadoop filesystem. The driver lists only the film folders; each
- * film's files are listed inside a task, so archives with thousands of films are listed in parallel.
+ * Lists the frames under an input root on any Hadoop filesystem. The driver lists only the film folders and the
+ * video files directly under the root (each a film of its own); each film is listed inside a task, so archives with
+ * thousands of films are listed in parallel. A video file is listed as its stills ({@link VideoStillListing}).
  */
 final class FrameLister {
 
     private final SparkSession spark;
+    private final VideoStillListing videos;
 
-    FrameLister(SparkSession spark) {
+    FrameLister(SparkSession spark, VideoSettings video) {
         this.spark = spark;
+        this.videos = new VideoStillListing(video);
     }
 
     /**
@@ -46,7 +50,8 @@ final class FrameLister {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(films.size(), context.defaultParallelism() * 4));
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
-        return context.parallelize(films, slices).flatMap(film -> listFilm(conf, film));
+        VideoStillListing videos = this.videos;
+        return context.parallelize(films, slices).flatMap(film -> listFilm(conf, videos, film));
     }
 
     private List<String> filmFolders(String inputRoot) {
@@ -57,7 +62,7 @@ final class FrameLister {
                 throw new IllegalArgumentException("Invalid --input: " + inputRoot + " (not an existing folder)");
             }
             return Arrays.stream(fs.listStatus(root))
-                    .filter(FileStatus::isDirectory)
+                    .filter(status -> status.isDirectory() || FrameIds.isVideo(status.getPath().getName()))
                     .map(status -> status.getPath().toString())
                     .filter(path -> !FrameIds.isHidden(new Path(path).getName()))
                     .sorted(Comparator.naturalOrder())
@@ -67,12 +72,17 @@ final class FrameLister {
         }
     }
 
-    private static Iterator<Row> listFilm(HadoopConfiguration conf, String filmFolder) {
+    /** A film folder's frames and reels, or the stills of a video file directly under the root (a film by itself). */
+    private static Iterator<Row> listFilm(HadoopConfiguration conf, VideoStillListing videos, String filmFolder) {
         Path folder = new Path(filmFolder);
-        String filmId = FrameIds.filmId(folder.getName());
         List<Row> rows = new ArrayList<>();
         try {
             FileSystem fs = folder.getFileSystem(conf.value());
+            FileStatus status = fs.getFileStatus(folder);
+            if (status.isFile()) {
+                return videos.rows(fs, status, FrameIds.filmId(FrameIds.frameId(folder.getName())), "").iterator();
+            }
+            String filmId = FrameIds.filmId(folder.getName());
             String prefix = fs.makeQualified(folder).toString() + "/";
             for (FileStatus file : files(fs, folder)) {
                 String path = file.getPath().toString();
@@ -83,6 +93,8 @@ final class FrameLister {
                 if (FrameIds.isFrame(relative)) {
                     rows.add(RowFactory.create(filmId, FrameIds.frameId(relative), path, file.getLen(),
                             new Timestamp(file.getModificationTime())));
+                } else if (FrameIds.isVideo(relative)) {
+                    rows.addAll(videos.rows(fs, file, filmId, FrameIds.frameId(relative) + "/"));
                 }
             }
         } catch (IOException e) {

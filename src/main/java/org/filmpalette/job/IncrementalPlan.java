@@ -29,7 +29,8 @@ import org.filmpalette.config.RunMode;
 
 /**
  * What a run has to do, from the listing and the {@code frames} committed before: which files are new or changed
- * (same path, size and modification time means unchanged), which films they touch, and which earlier rows of those
+ * (same path, size and modification time means unchanged; for a video's stills also the same frame id, so a new
+ * {@code --fps} recomputes its film), which films they touch, and which earlier rows of those
  * films are kept. A touched film's rows are rewritten whole, so a removed frame disappears with its palettes.
  *
  * <p>Everything the driver needs — the touched films and the counts — comes from one small per-film aggregate
@@ -72,13 +73,16 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
             return new IncrementalPlan(listed, previousFrames.limit(0), List.copyOf(touched), listedFilms);
         }
         Column sameFile = listed.col(PATH).equalTo(previousFrames.col(PATH))
+                .and(listed.col(FRAME_ID).equalTo(previousFrames.col(FRAME_ID)))
                 .and(listed.col(SIZE_BYTES).equalTo(previousFrames.col(SIZE_BYTES)))
                 .and(listed.col(MODIFIED_AT).equalTo(previousFrames.col(MODIFIED_AT)));
         long seen = listedFilms.values().stream().mapToLong(FilmCounts::seen).sum();
         // Spark cannot size an RDD's rows, so it would shuffle both sides; a listing known to be small is broadcast.
         Dataset<Row> listedSide = seen <= BROADCAST_LISTING_ROWS
-                ? broadcast(listed.select(PATH, SIZE_BYTES, MODIFIED_AT)) : listed.select(PATH, SIZE_BYTES, MODIFIED_AT);
+                ? broadcast(listed.select(PATH, FRAME_ID, SIZE_BYTES, MODIFIED_AT))
+                : listed.select(PATH, FRAME_ID, SIZE_BYTES, MODIFIED_AT);
         Column sameListed = listedSide.col(PATH).equalTo(previousFrames.col(PATH))
+                .and(listedSide.col(FRAME_ID).equalTo(previousFrames.col(FRAME_ID)))
                 .and(listedSide.col(SIZE_BYTES).equalTo(previousFrames.col(SIZE_BYTES)))
                 .and(listedSide.col(MODIFIED_AT).equalTo(previousFrames.col(MODIFIED_AT)));
         Dataset<Row> added = listed.join(previousFrames, sameFile, "left_anti")

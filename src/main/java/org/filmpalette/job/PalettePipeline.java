@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -159,7 +160,7 @@ public final class PalettePipeline {
     /** The listing, cached: the plan counts it and compares it with the frames table, decoding reads it. */
     private JavaRDD<Row> list() {
         stage("list frames under " + config.input());
-        return new FrameLister(spark).list(config.input()).persist(StorageLevel.MEMORY_AND_DISK());
+        return new FrameLister(spark, config.video()).list(config.input()).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     private IncrementalPlan plan(JavaRDD<Row> listed, CommittedState committed) {
@@ -172,12 +173,18 @@ public final class PalettePipeline {
 
     private Dataset<Row> decodeAndSample(IncrementalPlan plan) {
         stage("decode, sample and cluster stills (" + config.stillEngine().id() + " engine)");
-        Dataset<Row> newFrames = BytePartitions.repartition(spark, plan.newFrames(), plan.films());
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
-        return newFrames.mapPartitions(
-                new DecodeAndSample(conf, config.maxSide(), decodeLimits(), config.sample(), config.seed(),
-                        config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null),
-                Encoders.row(StageSchemas.SAMPLED));
+        DecodeAndSample rows = new DecodeAndSample(conf, config.maxSide(), decodeLimits(), config.sample(),
+                config.seed(), config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null,
+                config.video().nativesCacheDir());
+        // Video stills: split by time range (VideoStills); image files: spread by bytes.
+        Dataset<Row> videoStills = plan.newFrames().filter((FilterFunction<Row>) VideoStills::isVideoStill);
+        Dataset<Row> images = plan.newFrames().filter((FilterFunction<Row>) row -> !VideoStills.isVideoStill(row));
+        VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), config.maxPixels());
+        VideoStills.Plan videoPlan = videos.plan(videoStills);
+        Dataset<Row> newFrames = BytePartitions.repartition(spark, images, videoPlan.imagesOf(plan.films()));
+        return newFrames.mapPartitions(rows, Encoders.row(StageSchemas.SAMPLED))
+                .union(videos.decode(spark, videoPlan));
     }
 
     private DecodeLimits decodeLimits() {

@@ -55,6 +55,24 @@ class ApplicationJarIT {
     }
 
     @Test
+    void holdsFfmpegWithTheNativesOfOnePlatformOnly() {
+        for (String entry : List.of("org/bytedeco/javacpp/Loader.class", "org/bytedeco/ffmpeg/global/avcodec.class",
+                "org/filmpalette/ingest/video/VideoFile.class")) {
+            assertTrue(entries.contains(entry), "missing " + entry);
+        }
+        for (String library : List.of("libavcodec", "libavformat", "libavutil", "libswscale", "libjniavcodec")) {
+            assertTrue(entries.stream().anyMatch(e -> e.startsWith("org/bytedeco/ffmpeg/linux-x86_64/" + library)),
+                    "missing the linux-x86_64 native " + library);
+        }
+        assertFalse(entries.stream().anyMatch(e -> e.matches(
+                "org/bytedeco/[^/]+/(linux-arm64|linux-armhf|linux-ppc64le|linux-x86|macosx-[^/]+|windows-[^/]+"
+                        + "|android-[^/]+|ios-[^/]+)/.*")), "natives of another platform");
+        for (String left : List.of("org/bytedeco/opencv/", "org/bytedeco/javacv/", "org/bytedeco/openblas/")) {
+            assertFalse(entries.stream().anyMatch(e -> e.startsWith(left)), left + " must not be in the jar");
+        }
+    }
+
+    @Test
     void leavesOutWhatTheSparkInstallationProvides() {
         for (String provided : List.of("scala/", "org/apache/hadoop/conf/", "io/netty/",
                 "com/google/protobuf/", "org/slf4j/", "org/apache/commons/codec/", "org/apache/commons/logging/",

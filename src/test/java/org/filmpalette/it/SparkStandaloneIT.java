@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.filmpalette.testing.SharedSpark;
+import org.filmpalette.testing.TestVideos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,54 @@ class SparkStandaloneIT {
         s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
         S3Server.registerCatalog(SharedSpark.session(), "standalone", dir.resolve("catalog.db"));
         new TableChecks(SharedSpark.session(), S3Server.TABLES, "standalone").assertOneFullRunOverSample();
+    }
+
+    /**
+     * A video on a plain Spark cluster: the executors load FFmpeg's natives from the application jar into the cache
+     * directory the job names, list the video as its stills and decode them.
+     */
+    @Test
+    void videoFilmRunsOnTheStandaloneCluster() throws Exception {
+        Path sparkHome = SparkHome.create(dir.resolve("spark-home"));
+        Path input = Files.createDirectories(dir.resolve("videos"));
+        TestVideos.colorCycle(input.resolve("cycle.mp4"), 320, 240, 12, 4, 0xE01B24, 0x1C71D8);
+        Path natives = dir.resolve("natives");
+        Path tables = dir.resolve("tables");
+        Path work = Files.createDirectories(dir.resolve("worker"));
+        int masterPort = ChildJvms.freePort();
+        String master = "spark://127.0.0.1:" + masterPort;
+
+        try (ChildJvms jvms = new ChildJvms(sparkHome, dir.resolve("logs"))) {
+            jvms.startSparkClass("master", "256m", "org.apache.spark.deploy.master.Master",
+                    "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
+                    "--webui-port", Integer.toString(ChildJvms.freePort()));
+            jvms.awaitLog("master", "I have been elected leader", START);
+            jvms.startSparkClass("worker", Map.of(), "256m", "org.apache.spark.deploy.worker.Worker",
+                    "--host", "127.0.0.1", "--port", Integer.toString(ChildJvms.freePort()),
+                    "--webui-port", Integer.toString(ChildJvms.freePort()),
+                    "--cores", "2", "--memory", "2g", "--work-dir", work.toString(), master);
+            jvms.awaitLog("worker", "Successfully registered with master", START);
+
+            jvms.start("submit", Map.of(), List.of("bash", Path.of("deploy/spark-submit.sh").toAbsolutePath().toString(),
+                    "--master", master,
+                    "--spark-conf", "spark.executor.memory=1g",
+                    "--spark-conf", "spark.driver.host=127.0.0.1",
+                    "--spark-conf", "spark.driver.bindAddress=127.0.0.1",
+                    "--spark-conf", "spark.ui.enabled=false",
+                    "--jar", BuildOutput.applicationJar().toString(),
+                    "run", "--input", input.toString(), "--tables", tables.toString(),
+                    "--conf", "filmpalette.natives-cache-dir=" + natives));
+            int exit = jvms.awaitExit("submit", JOB);
+
+            assertEquals(0, exit, "spark-submit failed:\n" + jvms.tail("submit"));
+            String output = jvms.logText("submit");
+            assertTrue(output.contains("frames: 4 seen, 4 new, 0 rejected"), output);
+            assertTrue(executorLogs(work) > 0, "no executor ran in " + work + ":\n" + jvms.tail("worker"));
+        }
+        try (Stream<Path> files = Files.walk(natives)) {
+            assertTrue(files.anyMatch(path -> path.getFileName().toString().startsWith("libavcodec")),
+                    "the executors extracted no FFmpeg natives into " + natives);
+        }
     }
 
     /** Executor folders the Worker made: {@code <work-dir>/app-…/<executor id>/stderr}. */

@@ -1,0 +1,24 @@
+package org.filmpalette.config;
+
+import java.util.Locale;
+
+/** Which frames of a video become stills: the values of {@code --stills}. */
+public enum StillSelection {
+    /** One still every {@code 1/--fps} seconds, from the start. */
+    INTERVAL,
+    /** One still per keyframe (the encoder's scene changes and regular refreshes). */
+    KEYFRAMES;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static StillSelection parse(String name) {
+        for (StillSelection value : values()) {
+            if (value.id().equalsIgnoreCase(name.trim())) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("Invalid --stills: " + name + " (must be interval or keyframes)");
+    }
+}

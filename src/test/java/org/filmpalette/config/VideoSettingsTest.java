@@ -1,0 +1,43 @@
+package org.filmpalette.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The video settings: defaults, the still window they imply, and errors that name the flag and the value. */
+class VideoSettingsTest {
+
+    @Test
+    void defaultsAreOneIntervalStillPerSecondInMinuteRanges() {
+        VideoSettings video = JobConfig.fromSettings(Map.of()).video();
+        assertEquals(new VideoSettings(1.0, StillSelection.INTERVAL, 60, ""), video);
+        assertEquals(500_000, video.stillWindowMicros());
+        assertEquals(1000, new VideoSettings(1.0, StillSelection.KEYFRAMES, 60, "").stillWindowMicros());
+        assertEquals(20_833, new VideoSettings(24, StillSelection.INTERVAL, 60, "").stillWindowMicros());
+    }
+
+    @Test
+    void flagsAndKeysAreRead() {
+        VideoSettings video = JobConfig.fromSettings(Map.of(ConfigKeys.FPS, "0.5", ConfigKeys.STILLS, "keyframes",
+                ConfigKeys.VIDEO_RANGE_SECONDS, "7", ConfigKeys.NATIVES_CACHE_DIR, " /tmp/natives ")).video();
+        assertEquals(new VideoSettings(0.5, StillSelection.KEYFRAMES, 7, "/tmp/natives"), video);
+    }
+
+    @Test
+    void badValuesNameTheFlagAndTheValue() {
+        assertEquals("Invalid --fps: 0.0 (must be above 0 and at most 120)", message(ConfigKeys.FPS, "0"));
+        assertEquals("Invalid --fps: fast (not a number)", message(ConfigKeys.FPS, "fast"));
+        assertEquals("Invalid --fps: NaN (must be above 0 and at most 120)", message(ConfigKeys.FPS, "NaN"));
+        assertEquals("Invalid --stills: every (must be interval or keyframes)", message(ConfigKeys.STILLS, "every"));
+        assertEquals("Invalid --video-range-seconds: 0 (must be between 1 and 86400)",
+                message(ConfigKeys.VIDEO_RANGE_SECONDS, "0"));
+    }
+
+    private static String message(String key, String value) {
+        return assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(Map.of(key, value)))
+                .getMessage();
+    }
+}
