@@ -7,54 +7,51 @@ import java.util.Iterator;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.filmpalette.color.ColorSpace;
-import org.filmpalette.ingest.BlankFrame;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
-import org.filmpalette.ingest.GridCells;
-import org.filmpalette.ingest.Letterbox;
-import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
 import org.filmpalette.store.TableSchemas;
 
 /**
- * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
- * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
- * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). A frame that
- * cannot be used becomes a rejected row with its reason; the task never fails on one.
+ * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits its
+ * whole-raster statistics ({@link StillRows}: color bins, accent regions, grid cells when the {@code grid} algorithm
+ * runs, the blank flag), letterbox bars cropped. A frame that cannot be used becomes a rejected row with its reason;
+ * the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
+    private static final int LISTED_FILM_ID = StageSchemas.index(StageSchemas.LISTED, TableSchemas.FILM_ID);
+    private static final int LISTED_FRAME_ID = StageSchemas.index(StageSchemas.LISTED, TableSchemas.FRAME_ID);
+    private static final int LISTED_PATH = StageSchemas.index(StageSchemas.LISTED, TableSchemas.PATH);
+    private static final int LISTED_SIZE_BYTES = StageSchemas.index(StageSchemas.LISTED, TableSchemas.SIZE_BYTES);
+    private static final int LISTED_MODIFIED_AT = StageSchemas.index(StageSchemas.LISTED, TableSchemas.MODIFIED_AT);
 
     private final HadoopConfiguration conf;
     private final int maxSide;
     private final long maxPixels;
-    private final int sampleSize;
-    private final long seed;
+    private final int maxBins;
     private final ColorSpace gridSpace;
 
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed) {
-        this(conf, maxSide, maxPixels, sampleSize, seed, null);
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int maxBins) {
+        this(conf, maxSide, maxPixels, maxBins, null);
     }
 
-    /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
-            ColorSpace gridSpace) {
+    /** With {@code gridSpace} non-null, each ok row also carries its grid cells with means in that space. */
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int maxBins, ColorSpace gridSpace) {
         this.conf = conf;
         this.maxSide = maxSide;
         this.maxPixels = maxPixels;
-        this.sampleSize = sampleSize;
-        this.seed = seed;
+        this.maxBins = maxBins;
         this.gridSpace = gridSpace;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
         FrameDecoder decoder = new FrameDecoder(maxSide, maxPixels);
-        PixelSampler sampler = new PixelSampler(sampleSize);
+        StillRows rows = new StillRows(maxBins, gridSpace);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -63,27 +60,18 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                return decode(listed.next(), decoder, sampler);
+                return decode(listed.next(), decoder, rows);
             }
         };
     }
 
-    private Row decode(Row frame, FrameDecoder decoder, PixelSampler sampler) {
-        String filmId = frame.getString(0);
-        String frameId = frame.getString(1);
-        Path path = new Path(frame.getString(2));
+    private Row decode(Row frame, FrameDecoder decoder, StillRows rows) {
+        Path path = new Path(frame.getString(LISTED_PATH));
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
-            DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
-            int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
-            if (pixels.length == 0) {
-                return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
-                        new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
-            }
-            BlankFrame blank = BlankFrame.of(pixels);
-            return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
-                    decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
-                    blank == null ? null : blank.id(), pixels,
-                    gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
+            DecodedFrame decoded = decoder.decode(in);
+            return rows.of(frame.getString(LISTED_FILM_ID), frame.getString(LISTED_FRAME_ID),
+                    frame.getString(LISTED_PATH), frame.getLong(LISTED_SIZE_BYTES),
+                    frame.getTimestamp(LISTED_MODIFIED_AT), decoded);
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
@@ -92,7 +80,8 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     }
 
     private static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
-        return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
-                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null);
+        return StillRows.rejected(frame.getString(LISTED_FILM_ID), frame.getString(LISTED_FRAME_ID),
+                frame.getString(LISTED_PATH), frame.getLong(LISTED_SIZE_BYTES),
+                frame.getTimestamp(LISTED_MODIFIED_AT), width, height, reason);
     }
 }

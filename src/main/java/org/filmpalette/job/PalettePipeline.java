@@ -166,7 +166,7 @@ public final class PalettePipeline {
         Dataset<Row> newFrames = BytePartitions.repartition(spark, plan.newFrames(), plan.films());
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         return newFrames.mapPartitions(
-                new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(), config.seed(),
+                new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(),
                         config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null),
                 Encoders.row(StageSchemas.SAMPLED));
     }
