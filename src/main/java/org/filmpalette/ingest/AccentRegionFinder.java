@@ -40,6 +40,7 @@ public final class AccentRegionFinder {
     private double[] sums = new double[0];
     private int[] region = new int[0];
     private int[] queue = new int[0];
+    private float[] contrast = new float[0];
 
     /**
      * The accent regions of {@code frame}, whose pixels fall in {@code bins} as {@code pixelBins} says (the index of
@@ -62,7 +63,6 @@ public final class AccentRegionFinder {
         summedArea(pixelBins, width, height);
         int radius = Math.max(3, Math.max(width, height) / SURROUND_DIVISOR);
         double minChroma2 = Role.MIN_ACCENT_CHROMA * Role.MIN_ACCENT_CHROMA;
-        float[] contrast = new float[pixels];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
@@ -88,7 +88,7 @@ public final class AccentRegionFinder {
         List<AccentRegion> found = new ArrayList<>();
         for (int seed = 0; seed < pixels; seed++) {
             if (region[seed] == 0) {
-                AccentRegion grown = grow(seed, width, height, contrast);
+                AccentRegion grown = grow(seed, width, height);
                 if (grown.pixels() >= minPixels && grown.pixels() <= maxPixels) {
                     found.add(grown);
                 }
@@ -104,7 +104,7 @@ public final class AccentRegionFinder {
     }
 
     /** Grows the region of salient pixels from {@code seed} (flood fill, 4-neighbors, {@link #JOIN}). */
-    private AccentRegion grow(int seed, int width, int height, float[] contrast) {
+    private AccentRegion grow(int seed, int width, int height) {
         int head = 0;
         int tail = 0;
         queue[tail++] = seed;
@@ -237,6 +237,7 @@ public final class AccentRegionFinder {
             lab = new float[pixels * 3];
             region = new int[pixels];
             queue = new int[pixels];
+            contrast = new float[pixels];
         }
         int cells = (width + 1) * (height + 1) * 4;
         if (sums.length < cells) {
