@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Performance benchmark (not part of the tests): generates N film-like 1920x800 JPEG frames (never committed) and
 # measures, on this machine in one run: (a) ImageIO full-size decode on all cores, before and after (c), wall and
-# CPU; (b) the job's subsampled decode and sample; (k) the in-task kernels on top of (b) and on their own; (c) the
-# full job on local[*] (JVM and Spark start-up included, peak RSS, CPU); (d) the job with --still-engine mllib on a
-# small subset; and the ratios.
+# CPU; (j) libjpeg-turbo's own 1/4 decode (djpeg -scale 1/4, one process per core: the decode limit); (p) the Python
+# peer (bench/python_peer.py: Pillow draft mode, 4,096 random pixels, scikit-learn KMeans k=8 n_init=1, one process
+# per core); (b) the job's decode-time work (decode, color bins, accent regions); (k) the in-task kernels on top of
+# (b) and on their own; (c) the full job on local[*] (JVM and Spark start-up included, peak RSS, CPU); (d) the job
+# with --still-engine mllib on a small subset; and the ratios, (c) against (p) and (j) above all.
+# Needs: JDK 17, Maven, python3, and for (j) and (p) Debian's libjpeg-turbo-progs, python3-pil, python3-sklearn
+# (apt-get install -y libjpeg-turbo-progs python3-pil python3-sklearn).
 # Usage: bench/run.sh [FRAMES=3000] [FILMS=20] [MLLIB_SUBSET=20]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +27,15 @@ for f in $(find "$archive" -name '*.jpg' | sort | head -n "$subset"); do
   d="$work/subset/$(basename "$(dirname "$f")")"; mkdir -p "$d"; cp "$f" "$d/"
 done
 
+# Debian's python3 (its python3-pil and python3-sklearn), not a python3 a version manager puts first on PATH.
+peer_python=/usr/bin/python3
+for tool in djpeg "$peer_python"; do command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (see the header)" >&2; exit 2; }; done
+cores="$(nproc)"
+# (j) and (p) first and last are not needed: they drift less than (a), and (c) is compared with them in one run.
+start_j=$(date +%s.%N)
+find "$archive" -name '*.jpg' -print0 | xargs -0 -P "$cores" -n 1 djpeg -scale 1/4 -outfile /dev/null
+echo "djpeg 1/4: $(find "$archive" -name '*.jpg' | wc -l) frames in $(echo "$(date +%s.%N) - $start_j" | bc) s" | tee "$work/j.txt"
+/usr/bin/time -f "%e s wall" -o "$work/p.time" "$peer_python" bench/python_peer.py "$archive" | tee "$work/p.txt"
 /usr/bin/time -f "%U %S" -o "$work/a.cpu" java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | tee "$work/a.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench subsampled "$archive" | tee "$work/b.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench kernels "$archive" 500 | tee "$work/k.txt"
@@ -60,6 +73,8 @@ work, frames, subset, mllib_stage, task_stage = sys.argv[1], int(sys.argv[2]), i
 fps = lambda f: float(re.search(r"= ([0-9.]+) frames/s", open(f"{work}/{f}.txt").read()).group(1))
 wall = lambda f: float(re.search(r"([0-9.]+) s wall", open(f"{work}/{f}.err").read().splitlines()[-1]).group(1))
 a1, a2, b, k, f = fps("a"), fps("a2"), fps("b"), fps("k"), fps("f")
+djpeg = float(re.search(r"in ([0-9.]+) s", open(f"{work}/j.txt").read()).group(1))
+peer = float(re.search(r"([0-9.]+) s wall", open(f"{work}/p.time").read()).group(1))
 a = 2 / (1 / a1 + 1 / a2)
 decode_wall = frames / a
 print(f"(a) decode-only full size : {a:7.1f} frames/s  ({decode_wall:.1f} s for {frames}; mean of {frames / a1:.1f} s "
@@ -69,6 +84,10 @@ print(f"(k) decode + kernels      : {k:7.1f} frames/s")
 print(f"    kernels alone         : {f:7.1f} stills/s (both algorithms; {b / f:.2f} of the subsampled decode's time)")
 print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f} "
       f"({wall('c') * a1 / frames:.2f} against (a) before, {wall('c') * a2 / frames:.2f} against (a) after)")
+print(f"(j) djpeg -scale 1/4      : {frames / djpeg:7.1f} frames/s  ({djpeg:.1f} s, one process per core: the decode limit)")
+print(f"(p) Python peer           : {frames / peer:7.1f} frames/s  ({peer:.1f} s wall, interpreter start-up included)")
+print(f"    (c) vs (p)            : {peer / wall('c'):7.2f}x the peer's frames/s (bar: 1.2)")
+print(f"    (c) vs (j)            : {wall('c') / djpeg:7.2f}x the djpeg 1/4 decode time (bar: 2)")
 cpu = lambda f: sum(map(float, open(f"{work}/{f}.cpu").read().split()[-2:]))
 job_cpu = sum(map(float, re.search(r"([0-9.]+) s user, ([0-9.]+) s system", open(f"{work}/c.err").read().splitlines()[-1]).groups()))
 decode_cpu = (cpu("a") + cpu("a2")) / 2

@@ -47,10 +47,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--color-space", paramLabel = "SPACE", description = "lab (default), rgb or hsv")
     private String colorSpace;
 
-    @Option(names = "--sample", paramLabel = "PIXELS", description = "Pixels sampled per still. Default: 4096")
+    @Option(names = "--sample", paramLabel = "POINTS",
+            description = "Most weighted points a fit runs on: a still's color bins, a film's sample of still colors."
+                    + " Default: 4096")
     private Integer sample;
 
-    @Option(names = "--max-side", paramLabel = "PIXELS", description = "Longer side frames are downscaled to. Default: 256")
+    @Option(names = "--max-side", paramLabel = "PIXELS", description = "Longer side frames are downscaled to. Default: 480")
     private Integer maxSide;
 
     @Option(names = "--seed", description = "Seed of every random choice. Default: 42")

@@ -59,11 +59,30 @@ public record Clustering(int dimensions, double[] centers, long[] sizes, double 
                     + (centers == null ? "null" : centers.length) + " (must be a positive multiple of dimensions "
                     + dimensions + ")");
         }
-        return assign(points, dimensions, count, centers, centers.length / dimensions);
+        return assign(points, null, dimensions, count, centers, centers.length / dimensions);
     }
 
-    /** {@link #assign(double[], int, int, double[])} over the first {@code centerCount} centers, unchecked. */
-    static Clustering assign(double[] points, int dimensions, int count, double[] centers, int centerCount) {
+    /**
+     * {@link #assign(double[], int, int, double[])} of weighted points: each point {@code p} stands for
+     * {@code weights[p]} pixels (at least 1), so sizes are summed weights and the cost is weighted.
+     */
+    public static Clustering assign(double[] points, int[] weights, int dimensions, int count, double[] centers) {
+        Points.check(points, dimensions, count);
+        Points.checkWeights(weights, count);
+        if (centers == null || centers.length == 0 || centers.length % dimensions != 0) {
+            throw new IllegalArgumentException("Invalid centers length: "
+                    + (centers == null ? "null" : centers.length) + " (must be a positive multiple of dimensions "
+                    + dimensions + ")");
+        }
+        return assign(points, weights, dimensions, count, centers, centers.length / dimensions);
+    }
+
+    /**
+     * {@link #assign(double[], int[], int, int, double[])} over the first {@code centerCount} centers, unchecked;
+     * null {@code weights} weigh every point one.
+     */
+    static Clustering assign(double[] points, int[] weights, int dimensions, int count, double[] centers,
+            int centerCount) {
         long[] counts = new long[centerCount];
         double cost = 0;
         for (int p = 0; p < count; p++) {
@@ -77,8 +96,9 @@ public record Clustering(int dimensions, double[] centers, long[] sizes, double 
                     best = c;
                 }
             }
-            counts[best]++;
-            cost += bestDistance;
+            int weight = weights == null ? 1 : weights[p];
+            counts[best] += weight;
+            cost += weight * bestDistance;
         }
         return keepNonEmpty(dimensions, centers, centerCount, counts, cost);
     }
@@ -87,14 +107,15 @@ public record Clustering(int dimensions, double[] centers, long[] sizes, double 
      * The clustering of the first {@code centerCount} centers given each point's nearest center, as {@link #assign}
      * would report it (the same sums in the same order, so bit-identical when {@code nearest} is what it finds).
      */
-    static Clustering fromNearest(double[] points, int dimensions, int count, double[] centers, int centerCount,
-            int[] nearest) {
+    static Clustering fromNearest(double[] points, int[] weights, int dimensions, int count, double[] centers,
+            int centerCount, int[] nearest) {
         long[] counts = new long[centerCount];
         double cost = 0;
         for (int p = 0; p < count; p++) {
             int center = nearest[p];
-            counts[center]++;
-            cost += Points.squaredDistance(points, p * dimensions, centers, center * dimensions, dimensions);
+            int weight = weights[p];
+            counts[center] += weight;
+            cost += weight * Points.squaredDistance(points, p * dimensions, centers, center * dimensions, dimensions);
         }
         return keepNonEmpty(dimensions, centers, centerCount, counts, cost);
     }

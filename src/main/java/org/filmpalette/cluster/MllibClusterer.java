@@ -62,7 +62,16 @@ public final class MllibClusterer {
      * partitioning: MLlib's k-means|| seeding depends on both.
      */
     public Result fit(Dataset<Row> points, Algorithm algorithm, long seed) {
-        Model model = model(points, algorithm, seed, false);
+        return fit(points, algorithm, seed, false);
+    }
+
+    /**
+     * Fits {@code points} ({@value #FEATURES}), weighted by their {@value #WEIGHT} column when {@code weighted}
+     * (MLlib's {@code weightCol}: a still's color bins weighted by their pixels). The result's weights are the
+     * points per center as the model's summary counts them, unweighted.
+     */
+    public Result fit(Dataset<Row> points, Algorithm algorithm, long seed, boolean weighted) {
+        Model model = model(points, algorithm, seed, weighted);
         double[] weights = new double[model.centers().length];
         long[] sizes = model.sizes().get();
         // The summary has k sizes even when MLlib found fewer distinct centers.

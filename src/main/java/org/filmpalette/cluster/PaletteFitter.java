@@ -1,19 +1,24 @@
 package org.filmpalette.cluster;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.PaletteMode;
+import org.filmpalette.ingest.AccentRegion;
+import org.filmpalette.ingest.ColorBins;
 import org.filmpalette.ingest.GridCells;
+import org.filmpalette.ingest.StillStatistics;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
 
 /**
- * Fits a still's palette inside a task: encodes the sampled sRGB pixels into the clustering space, runs the
- * in-task kernel of the chosen algorithm and turns the centers into a palette whose shares are the fractions of
- * pixels nearest to each center. In {@link PaletteMode#ACCENTS} the clustering then goes through the accent pass
- * ({@link AccentPreservingFitter}). One instance per task thread: the kernels reuse their buffers.
+ * Fits a still's palette inside a task: runs the in-task kernel of the chosen algorithm on the still's color bins
+ * (encoded in the clustering space, weighted by their pixels; {@link Still}) and turns the centers into a palette
+ * whose shares are the fractions of the frame's pixels nearest to each center. In {@link PaletteMode#ACCENTS} the
+ * clustering then goes through the accent pass ({@link AccentPreservingFitter}) with the still's region candidates.
+ * One instance per task thread: the kernels reuse their buffers.
  */
 public final class PaletteFitter {
 
@@ -43,14 +48,6 @@ public final class PaletteFitter {
     private final RefinedBisectingKMeans bisecting;
     private final WeightedKMeans grid;
     private final AccentPreservingFitter accents;
-    private double[] points = new double[0];
-    // The still whose pixels are encoded in points: the algorithms of one still share the encoding and the accent
-    // pass's over-clustering, which depend on the pixels and the seed only.
-    private int[] stillPixels;
-    private int stillCount;
-    private long stillSeed;
-    private int stillHash;
-    private AccentPreservingFitter.FineClusters fineClusters;
 
     public PaletteFitter(ColorSpace space, int k, int maxIterations, Order order) {
         this(space, k, maxIterations, order, PaletteMode.PLAIN);
@@ -62,7 +59,7 @@ public final class PaletteFitter {
         this.kMeans = kMeansKernel(k, maxIterations);
         this.bisecting = refinedBisecting(k, maxIterations);
         this.grid = new WeightedKMeans(k, maxIterations, KMEANS_TOLERANCE, GRID_RESTARTS);
-        this.accents = mode == PaletteMode.ACCENTS ? new AccentPreservingFitter(space, k, maxIterations) : null;
+        this.accents = mode == PaletteMode.ACCENTS ? new AccentPreservingFitter(space, k) : null;
     }
 
     /**
@@ -95,48 +92,68 @@ public final class PaletteFitter {
     public record Fit(Palette palette, double cost) {}
 
     /**
-     * Fits {@code pixels} (packed 0xRRGGBB, at least one) with {@code algorithm}, deterministically from {@code seed};
-     * {@link Algorithm#GRID} needs the frame's grid cells, see {@link #fit(int[], GridCells, Algorithm, long)}.
+     * One still as the kernels see it: its color bins encoded in the fitter's space with their pixel counts, its
+     * accent candidates and its grid cells. Made once per still by {@link #still} and shared by its algorithms.
+     *
+     * @param points     bin colors, flat, 3 values each, in the clustering space
+     * @param weights    pixels per bin
+     * @param count      number of bins, at least 1
+     * @param candidates accent candidates, most prominent first (empty: no accent pass)
+     * @param cells      grid cell means, or null when the grid algorithm does not run
      */
-    public Fit fit(int[] pixels, Algorithm algorithm, long seed) {
-        return fit(pixels, null, algorithm, seed);
+    public record Still(double[] points, int[] weights, int count, List<AccentCandidates.Candidate> candidates,
+            GridCells cells) {}
+
+    /** A still from its decode-time statistics (see {@link StillStatistics}), at least one pixel counted. */
+    public Still still(ColorBins bins, List<AccentRegion> regions, GridCells cells) {
+        if (bins.size() == 0) {
+            throw new IllegalArgumentException("A still palette needs at least one pixel");
+        }
+        double[] points = new double[bins.size() * 3];
+        for (int i = 0; i < bins.size(); i++) {
+            space.encode(bins.rgb()[i], points, i * 3);
+        }
+        return new Still(points, bins.counts().clone(), bins.size(),
+                accents == null ? List.of() : AccentCandidates.of(regions, bins.pixels()), cells);
+    }
+
+    /** {@link #still(ColorBins, List, GridCells)} of a frame's statistics. */
+    public Still still(StillStatistics statistics) {
+        return still(statistics.bins(), statistics.regions(), statistics.grid());
     }
 
     /**
-     * Fits a frame's sampled {@code pixels} with {@code algorithm}. For {@link Algorithm#GRID} the centers come from
-     * the frame's {@code cells} (means in this fitter's space) and the pixels only give the shares and the cost; the
-     * other algorithms ignore {@code cells}, which may then be null.
+     * Fits {@code pixels} (packed 0xRRGGBB, at least one), each weighing one, with no regions (so no accent
+     * candidates) and no grid: colors that are not a frame, such as a film's sampled palette colors.
      */
-    public Fit fit(int[] pixels, GridCells cells, Algorithm algorithm, long seed) {
+    public Fit fit(int[] pixels, Algorithm algorithm, long seed) {
         if (pixels.length == 0) {
             throw new IllegalArgumentException("A still palette needs at least one pixel");
         }
-        int hash = Arrays.hashCode(pixels);
-        boolean sameStill = pixels == stillPixels && pixels.length == stillCount && seed == stillSeed
-                && hash == stillHash;
-        if (!sameStill) {
-            if (points.length < pixels.length * 3) {
-                points = new double[pixels.length * 3];
-            }
-            for (int i = 0; i < pixels.length; i++) {
-                space.encode(pixels[i], points, i * 3);
-            }
-            stillPixels = pixels;
-            stillCount = pixels.length;
-            stillSeed = seed;
-            stillHash = hash;
-            fineClusters = null;
+        double[] points = new double[pixels.length * 3];
+        for (int i = 0; i < pixels.length; i++) {
+            space.encode(pixels[i], points, i * 3);
         }
+        int[] ones = new int[pixels.length];
+        Arrays.fill(ones, 1);
+        return fit(new Still(points, ones, pixels.length, List.of(), null), algorithm, seed);
+    }
+
+    /**
+     * Fits one still with {@code algorithm}, deterministically from {@code seed}. For {@link Algorithm#GRID} the
+     * centers come from the still's cells and the bins only give the shares and the cost.
+     */
+    public Fit fit(Still still, Algorithm algorithm, long seed) {
+        double[] points = still.points();
+        int[] weights = still.weights();
+        int count = still.count();
         Clustering clustering = switch (algorithm) {
-            case KMEANS -> kMeans.fit(points, 3, pixels.length, seed);
-            case BISECTING -> bisecting.fit(points, 3, pixels.length, seed);
-            case GRID -> Clustering.assign(points, 3, pixels.length, gridCenters(cells, seed));
+            case KMEANS -> kMeans.fit(points, weights, 3, count, seed);
+            case BISECTING -> bisecting.fit(points, weights, 3, count, seed);
+            case GRID -> Clustering.assign(points, weights, 3, count, gridCenters(still.cells(), seed));
         };
-        if (accents != null) {
-            if (fineClusters == null) {
-                fineClusters = accents.overCluster(points, pixels.length, seed);
-            }
-            clustering = accents.refine(points, pixels.length, clustering, fineClusters);
+        if (accents != null && !still.candidates().isEmpty()) {
+            clustering = accents.refine(points, weights, count, clustering, still.candidates());
         }
         return new Fit(toPalette(clustering, space, order), clustering.cost());
     }

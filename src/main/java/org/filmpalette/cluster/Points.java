@@ -28,6 +28,19 @@ final class Points {
         }
     }
 
+    /** Rejects weights that do not give each of {@code count} points a positive pixel count. */
+    static void checkWeights(int[] weights, int count) {
+        if (weights == null || weights.length < count) {
+            throw new IllegalArgumentException("Invalid weights length: " + (weights == null ? "null" : weights.length)
+                    + " (must be at least count " + count + ")");
+        }
+        for (int i = 0; i < count; i++) {
+            if (weights[i] < 1) {
+                throw new IllegalArgumentException("Invalid weights[" + i + "]: " + weights[i] + " (must be at least 1)");
+            }
+        }
+    }
+
     /** Rejects a kernel's settings: k and restarts below 1, maxIterations below 0. */
     static void checkSettings(int k, int maxIterations, int restarts) {
         if (k < 1) {

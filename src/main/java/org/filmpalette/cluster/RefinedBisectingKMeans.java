@@ -23,6 +23,8 @@ public final class RefinedBisectingKMeans {
     private final TaskBisectingKMeans tree;
     private final TaskKMeans lloyd;
     private double[] subset = new double[0];
+    private int[] subsetWeights = new int[0];
+    private int[] ones = new int[0];
 
     /**
      * @param k             maximum number of clusters, at least 1
@@ -49,25 +51,32 @@ public final class RefinedBisectingKMeans {
      * most k clusters.
      */
     public Clustering fit(double[] points, int dimensions, int count, long seed) {
+        ones = StridedSubsample.ones(ones, count);
+        return fit(points, ones, dimensions, count, seed);
+    }
+
+    /** {@link #fit(double[], int, int, long)} of weighted points: each stands for {@code weights[p]} pixels. */
+    public Clustering fit(double[] points, int[] weights, int dimensions, int count, long seed) {
         Points.check(points, dimensions, count);
+        Points.checkWeights(weights, count);
         double[] runPoints = points;
+        int[] runWeights = weights;
         int runCount = count;
         if (count > sampleSize) {
             if (subset.length < sampleSize * dimensions) {
                 subset = new double[sampleSize * dimensions];
+                subsetWeights = new int[sampleSize];
             }
-            for (int i = 0; i < sampleSize; i++) {
-                int p = (int) ((long) i * count / sampleSize);
-                System.arraycopy(points, p * dimensions, subset, i * dimensions, dimensions);
-            }
+            StridedSubsample.copy(points, weights, dimensions, count, sampleSize, subset, subsetWeights);
             runPoints = subset;
+            runWeights = subsetWeights;
             runCount = sampleSize;
         }
         SplittableRandom random = new SplittableRandom(seed);
         Clustering best = null;
         for (int r = 0; r < restarts; r++) {
-            Clustering leaves = tree.fit(runPoints, dimensions, runCount, random.nextLong());
-            Clustering refined = lloyd.refine(runPoints, dimensions, runCount, leaves);
+            Clustering leaves = tree.fit(runPoints, runWeights, dimensions, runCount, random.nextLong());
+            Clustering refined = lloyd.refine(runPoints, runWeights, dimensions, runCount, leaves);
             if (best == null || refined.cost() < best.cost()) {
                 best = refined;
             }
@@ -75,6 +84,6 @@ public final class RefinedBisectingKMeans {
                 break;
             }
         }
-        return runPoints == points ? best : lloyd.refine(points, dimensions, count, best);
+        return runPoints == points ? best : lloyd.refine(points, weights, dimensions, count, best);
     }
 }

@@ -57,6 +57,12 @@ public final class TaskBisectingKMeans {
     private final int[] end;
     private final int[] leftChild;
     private final double[] nodeCosts;
+    // Pixels under each node: the sum of its points' weights, what "largest" and "divisible" are measured in.
+    private final long[] nodeWeights;
+    // The weights of the points the current tree is built on.
+    private int[] weights = new int[0];
+    private int[] ones = new int[0];
+    private int[] subsetWeights = new int[0];
     private double[] nodeCenters = new double[0];
     private int nodeCount;
 
@@ -121,6 +127,7 @@ public final class TaskBisectingKMeans {
         this.end = new int[nodes];
         this.leftChild = new int[nodes];
         this.nodeCosts = new double[nodes];
+        this.nodeWeights = new long[nodes];
         this.active = new int[k];
         this.nextActive = new int[k];
         this.divisible = new int[k];
@@ -138,33 +145,44 @@ public final class TaskBisectingKMeans {
      * @return the clustering of the lowest-cost run
      */
     public Clustering fit(double[] points, int dimensions, int count, long seed) {
+        ones = StridedSubsample.ones(ones, count);
+        return fit(points, ones, dimensions, count, seed);
+    }
+
+    /**
+     * Clusters {@code count} weighted points (a still's color bins, each standing for {@code weights[p]} pixels), as
+     * MLlib's {@code BisectingKMeans} with a {@code weightCol}: node centers are weighted means, costs weighted sums,
+     * and the largest and divisible nodes are measured in summed weight. With every weight 1 this is
+     * {@link #fit(double[], int, int, long)} bit for bit.
+     *
+     * @param weights pixels per point, each at least 1; only the first {@code count} are read
+     */
+    public Clustering fit(double[] points, int[] weights, int dimensions, int count, long seed) {
         Points.check(points, dimensions, count);
+        Points.checkWeights(weights, count);
         reserve(dimensions, count);
         SplittableRandom random = new SplittableRandom(seed);
         if (count <= sampleSize) {
-            int leaves = bestRun(points, dimensions, count, random);
-            return Clustering.assign(points, dimensions, count, bestLeafCenters, leaves);
+            int leaves = bestRun(points, weights, dimensions, count, random);
+            return Clustering.assign(points, weights, dimensions, count, bestLeafCenters, leaves);
         }
-        for (int i = 0; i < sampleSize; i++) {
-            int p = (int) ((long) i * count / sampleSize);
-            System.arraycopy(points, p * dimensions, subset, i * dimensions, dimensions);
-        }
-        bestRun(subset, dimensions, sampleSize, random);
+        StridedSubsample.copy(points, weights, dimensions, count, sampleSize, subset, subsetWeights);
+        bestRun(subset, subsetWeights, dimensions, sampleSize, random);
         replaying = true;
         try {
-            int leaves = bisect(points, dimensions, count, random);
-            return Clustering.assign(points, dimensions, count, leafCenters, leaves);
+            int leaves = bisect(points, weights, dimensions, count, random);
+            return Clustering.assign(points, weights, dimensions, count, leafCenters, leaves);
         } finally {
             replaying = false;
         }
     }
 
     /** The lowest-cost of {@link #restarts} bisections into {@link #bestLeafCenters}; returns its leaf count. */
-    private int bestRun(double[] points, int dimensions, int count, SplittableRandom random) {
+    private int bestRun(double[] points, int[] weights, int dimensions, int count, SplittableRandom random) {
         double bestCost = 0;
         int bestLeaves = 0;
         for (int r = 0; r < restarts; r++) {
-            int leaves = bisect(points, dimensions, count, random);
+            int leaves = bisect(points, weights, dimensions, count, random);
             double cost = 0;
             for (int p = 0; p < count; p++) {
                 int offset = p * dimensions;
@@ -173,7 +191,7 @@ public final class TaskBisectingKMeans {
                     nearest = Math.min(nearest,
                             Points.squaredDistance(points, offset, leafCenters, c * dimensions, dimensions));
                 }
-                cost += nearest;
+                cost += weights[p] * nearest;
             }
             if (r == 0 || cost < bestCost) {
                 bestCost = cost;
@@ -190,7 +208,8 @@ public final class TaskBisectingKMeans {
     }
 
     /** Builds one bisecting tree and copies its leaf centers to {@link #leafCenters}; returns how many leaves. */
-    private int bisect(double[] points, int dimensions, int count, SplittableRandom random) {
+    private int bisect(double[] points, int[] weights, int dimensions, int count, SplittableRandom random) {
+        this.weights = weights;
         for (int p = 0; p < count; p++) {
             order[p] = p;
         }
@@ -238,6 +257,7 @@ public final class TaskBisectingKMeans {
         }
         if (count > sampleSize && subset.length < sampleSize * dimensions) {
             subset = new double[sampleSize * dimensions];
+            subsetWeights = new int[sampleSize];
         }
     }
 
@@ -249,7 +269,7 @@ public final class TaskBisectingKMeans {
         int count = 0;
         for (int i = 0; i < activeCount; i++) {
             int node = active[i];
-            int size = end[node] - start[node];
+            long size = nodeWeights[node];
             if (size >= 1 && nodeCosts[node] > EPSILON * size) {
                 divisible[count++] = node;
             }
@@ -277,8 +297,8 @@ public final class TaskBisectingKMeans {
 
     private boolean before(int a, int b, boolean bySize) {
         if (bySize) {
-            int sizeA = end[a] - start[a];
-            int sizeB = end[b] - start[b];
+            long sizeA = nodeWeights[a];
+            long sizeB = nodeWeights[b];
             if (sizeA != sizeB) {
                 return sizeA > sizeB;
             }
@@ -296,21 +316,25 @@ public final class TaskBisectingKMeans {
         for (int j = 0; j < dimensions; j++) {
             nodeCenters[offset + j] = 0;
         }
+        long size = 0;
         for (int q = from; q < to; q++) {
             int pointOffset = order[q] * dimensions;
+            int weight = weights[order[q]];
+            size += weight;
             for (int j = 0; j < dimensions; j++) {
-                nodeCenters[offset + j] += points[pointOffset + j];
+                nodeCenters[offset + j] += weight * points[pointOffset + j];
             }
         }
-        int size = to - from;
         for (int j = 0; j < dimensions; j++) {
             nodeCenters[offset + j] /= size;
         }
         double cost = 0;
         for (int q = from; q < to; q++) {
-            cost += Points.squaredDistance(points, order[q] * dimensions, nodeCenters, offset, dimensions);
+            cost += weights[order[q]]
+                    * Points.squaredDistance(points, order[q] * dimensions, nodeCenters, offset, dimensions);
         }
         nodeCosts[node] = cost;
+        nodeWeights[node] = size;
         return node;
     }
 
@@ -329,7 +353,7 @@ public final class TaskBisectingKMeans {
             double norm = Math.sqrt(squaredNorm(nodeCenters, offset, dimensions));
             double level = NOISE_LEVEL * norm;
             if (level == 0) {
-                level = NOISE_LEVEL * Math.sqrt(nodeCosts[node] / (to - from));
+                level = NOISE_LEVEL * Math.sqrt(nodeCosts[node] / nodeWeights[node]);
             }
             for (int j = 0; j < dimensions; j++) {
                 double noise = level * random.nextDouble();
@@ -371,20 +395,22 @@ public final class TaskBisectingKMeans {
             halfSums[j] = 0;
         }
         long leftCount = 0;
+        long rightCount = 0;
         for (int q = from; q < to; q++) {
             int pointOffset = order[q] * dimensions;
+            int weight = weights[order[q]];
             int sumOffset;
             if (goesLeft(points, pointOffset, dimensions)) {
-                leftCount++;
+                leftCount += weight;
                 sumOffset = 0;
             } else {
+                rightCount += weight;
                 sumOffset = dimensions;
             }
             for (int j = 0; j < dimensions; j++) {
-                halfSums[sumOffset + j] += points[pointOffset + j];
+                halfSums[sumOffset + j] += weight * points[pointOffset + j];
             }
         }
-        long rightCount = (to - from) - leftCount;
         boolean changed = false;
         for (int j = 0; j < dimensions; j++) {
             if (leftCount > 0) {
@@ -419,8 +445,10 @@ public final class TaskBisectingKMeans {
         double sr1 = 0;
         double sr2 = 0;
         long leftCount = 0;
+        long rightCount = 0;
         for (int q = from; q < to; q++) {
             int o = order[q] * 3;
+            int weight = weights[order[q]];
             double x0 = points[o];
             double x1 = points[o + 1];
             double x2 = points[o + 2];
@@ -431,17 +459,17 @@ public final class TaskBisectingKMeans {
             double b1 = x1 - r1;
             double b2 = x2 - r2;
             if (a0 * a0 + a1 * a1 + a2 * a2 <= b0 * b0 + b1 * b1 + b2 * b2) {
-                leftCount++;
-                sl0 += x0;
-                sl1 += x1;
-                sl2 += x2;
+                leftCount += weight;
+                sl0 += weight * x0;
+                sl1 += weight * x1;
+                sl2 += weight * x2;
             } else {
-                sr0 += x0;
-                sr1 += x1;
-                sr2 += x2;
+                rightCount += weight;
+                sr0 += weight * x0;
+                sr1 += weight * x1;
+                sr2 += weight * x2;
             }
         }
-        long rightCount = (to - from) - leftCount;
         boolean changed = false;
         if (leftCount > 0) {
             double m0 = sl0 / leftCount;

@@ -56,6 +56,8 @@ public final class TaskKMeans {
     private int[] nearestChosen = new int[0];
     private double[] prunable = new double[0];
     private double[] subset = new double[0];
+    private int[] subsetWeights = new int[0];
+    private int[] ones = new int[0];
     private double[] previousCenters = new double[0];
     private final NearestCenters nearestCenters = new NearestCenters();
 
@@ -118,19 +120,33 @@ public final class TaskKMeans {
      * @return the clustering of the lowest-cost run
      */
     public Clustering fit(double[] points, int dimensions, int count, long seed) {
+        ones = StridedSubsample.ones(ones, count);
+        return fit(points, ones, dimensions, count, seed);
+    }
+
+    /**
+     * Clusters {@code count} weighted points (a still's color bins, each standing for {@code weights[p]} pixels):
+     * the k-means objective on the pixels the bins count. Seeding draws with probability proportional to weight ×
+     * squared distance, centers are weighted means, sizes and cost are summed by weight. With every weight 1 this is
+     * {@link #fit(double[], int, int, long)} bit for bit.
+     *
+     * @param weights pixels per point, each at least 1; only the first {@code count} are read
+     */
+    public Clustering fit(double[] points, int[] weights, int dimensions, int count, long seed) {
         Points.check(points, dimensions, count);
+        Points.checkWeights(weights, count);
         reserve(dimensions, count);
         SplittableRandom random = new SplittableRandom(seed);
         if (count <= sampleSize) {
-            int chosen = bestRun(points, dimensions, count, random);
-            return Clustering.assign(points, dimensions, count, bestCenters, chosen);
+            int chosen = bestRun(points, weights, dimensions, count, random);
+            return Clustering.assign(points, weights, dimensions, count, bestCenters, chosen);
         }
-        int sampled = subsample(points, dimensions, count);
-        int chosen = bestRun(subset, dimensions, sampled, random);
+        StridedSubsample.copy(points, weights, dimensions, count, sampleSize, subset, subsetWeights);
+        int chosen = bestRun(subset, subsetWeights, dimensions, sampleSize, random);
         System.arraycopy(bestCenters, 0, centers, 0, chosen * dimensions);
-        chosen = completeSeeding(points, dimensions, count, chosen, random);
-        iterate(points, dimensions, count, chosen);
-        return assignCurrent(points, dimensions, count, chosen);
+        chosen = completeSeeding(points, weights, dimensions, count, chosen, random);
+        iterate(points, weights, dimensions, count, chosen);
+        return assignCurrent(points, weights, dimensions, count, chosen);
     }
 
     /**
@@ -145,7 +161,14 @@ public final class TaskKMeans {
      * @return the clustering of the converged centers, empty centers dropped
      */
     public Clustering refine(double[] points, int dimensions, int count, Clustering start) {
+        ones = StridedSubsample.ones(ones, count);
+        return refine(points, ones, dimensions, count, start);
+    }
+
+    /** {@link #refine(double[], int, int, Clustering)} of weighted points (see the weighted {@link #fit}). */
+    public Clustering refine(double[] points, int[] weights, int dimensions, int count, Clustering start) {
         Points.check(points, dimensions, count);
+        Points.checkWeights(weights, count);
         if (start.dimensions() != dimensions) {
             throw new IllegalArgumentException("Invalid start dimensions: " + start.dimensions() + " (must be "
                     + dimensions + ")");
@@ -157,18 +180,18 @@ public final class TaskKMeans {
         reserve(dimensions, count);
         int centerCount = start.count();
         System.arraycopy(start.centers(), 0, centers, 0, centerCount * dimensions);
-        iterate(points, dimensions, count, centerCount);
-        return assignCurrent(points, dimensions, count, centerCount);
+        iterate(points, weights, dimensions, count, centerCount);
+        return assignCurrent(points, weights, dimensions, count, centerCount);
     }
 
     /** The lowest-cost of {@link #restarts} runs on {@code points}, into {@link #bestCenters}; returns its centers. */
-    private int bestRun(double[] points, int dimensions, int count, SplittableRandom random) {
+    private int bestRun(double[] points, int[] weights, int dimensions, int count, SplittableRandom random) {
         double bestCost = 0;
         int bestChosen = 0;
         for (int r = 0; r < restarts; r++) {
-            int chosen = seedCenters(points, dimensions, count, random);
-            iterate(points, dimensions, count, chosen);
-            double cost = cost(points, dimensions, count, chosen);
+            int chosen = seedCenters(points, weights, dimensions, count, random);
+            iterate(points, weights, dimensions, count, chosen);
+            double cost = cost(points, weights, dimensions, count, chosen);
             if (r == 0 || cost < bestCost) {
                 bestCost = cost;
                 bestChosen = chosen;
@@ -181,21 +204,13 @@ public final class TaskKMeans {
         return bestChosen;
     }
 
-    /** Copies every ⌊i · count / sampleSize⌋-th point to {@link #subset}; returns how many (sampleSize). */
-    private int subsample(double[] points, int dimensions, int count) {
-        for (int i = 0; i < sampleSize; i++) {
-            int p = (int) ((long) i * count / sampleSize);
-            System.arraycopy(points, p * dimensions, subset, i * dimensions, dimensions);
-        }
-        return sampleSize;
-    }
-
     /**
      * Adds centers to the first {@code chosen} {@link #centers} by D² sampling over all points until there are
      * {@code k} or every point coincides with a center (a subsample can miss colors that are rare in the frame);
      * returns the number of centers.
      */
-    private int completeSeeding(double[] points, int dimensions, int count, int chosen, SplittableRandom random) {
+    private int completeSeeding(double[] points, int[] weights, int dimensions, int count, int chosen,
+            SplittableRandom random) {
         if (chosen >= k) {
             return chosen;
         }
@@ -206,12 +221,12 @@ public final class TaskKMeans {
                     dimensions);
             nearestDistances[p] = distance;
             nearestChosen[p] = nearest;
-            total += distance;
+            total += weights[p] * distance;
         }
         while (chosen < k && total > 0) {
-            int next = sample(count, total, random);
+            int next = sample(weights, count, total, random);
             System.arraycopy(points, next * dimensions, centers, chosen * dimensions, dimensions);
-            total = admit(points, dimensions, count, next, chosen);
+            total = admit(points, weights, dimensions, count, next, chosen);
             chosen++;
         }
         return chosen;
@@ -221,7 +236,7 @@ public final class TaskKMeans {
      * Lowers each point's squared distance to the nearest chosen center by the new center {@code index}, which becomes
      * chosen center number {@code chosen}; returns the new total.
      */
-    private double admit(double[] points, int dimensions, int count, int index, int chosen) {
+    private double admit(double[] points, int[] weights, int dimensions, int count, int index, int chosen) {
         limitsFor(points, dimensions, index, chosen);
         double total = 0;
         for (int p = 0; p < count; p++) {
@@ -235,7 +250,7 @@ public final class TaskKMeans {
                     nearestChosen[p] = chosen;
                 }
             }
-            total += nearestDistance;
+            total += weights[p] * nearestDistance;
         }
         return total;
     }
@@ -273,11 +288,12 @@ public final class TaskKMeans {
         }
         if (count > sampleSize && subset.length < sampleSize * dimensions) {
             subset = new double[sampleSize * dimensions];
+            subsetWeights = new int[sampleSize];
         }
     }
 
     /** Greedy k-means++ into {@link #centers}; returns the number of centers chosen. */
-    private int seedCenters(double[] points, int dimensions, int count, SplittableRandom random) {
+    private int seedCenters(double[] points, int[] weights, int dimensions, int count, SplittableRandom random) {
         int first = random.nextInt(count);
         System.arraycopy(points, first * dimensions, centers, 0, dimensions);
         double total = 0;
@@ -285,36 +301,36 @@ public final class TaskKMeans {
             double distance = Points.squaredDistance(points, p * dimensions, centers, 0, dimensions);
             nearestDistances[p] = distance;
             nearestChosen[p] = 0;
-            total += distance;
+            total += weights[p] * distance;
         }
         int chosen = 1;
         while (chosen < k && total > 0) {
             int best = -1;
             double bestTotal = Double.POSITIVE_INFINITY;
             for (int trial = 0; trial < seedingTrials; trial++) {
-                int candidate = sample(count, total, random);
-                double candidateTotal = totalWith(points, dimensions, count, candidate, chosen);
+                int candidate = sample(weights, count, total, random);
+                double candidateTotal = totalWith(points, weights, dimensions, count, candidate, chosen);
                 if (candidateTotal < bestTotal) {
                     bestTotal = candidateTotal;
                     best = candidate;
                 }
             }
             System.arraycopy(points, best * dimensions, centers, chosen * dimensions, dimensions);
-            total = admit(points, dimensions, count, best, chosen);
+            total = admit(points, weights, dimensions, count, best, chosen);
             chosen++;
         }
         return chosen;
     }
 
-    /** A point drawn with probability proportional to its squared distance to the nearest chosen center. */
-    private int sample(int count, double total, SplittableRandom random) {
+    /** A point drawn with probability proportional to weight × squared distance to the nearest chosen center. */
+    private int sample(int[] weights, int count, double total, SplittableRandom random) {
         double target = random.nextDouble() * total;
         double cumulative = 0;
         int lastPositive = -1;
         for (int p = 0; p < count; p++) {
             double distance = nearestDistances[p];
             if (distance > 0) {
-                cumulative += distance;
+                cumulative += weights[p] * distance;
                 lastPositive = p;
                 if (target < cumulative) {
                     return p;
@@ -326,17 +342,17 @@ public final class TaskKMeans {
     }
 
     /** The seeding cost if {@code candidate} were added to the first {@code chosen} centers. */
-    private double totalWith(double[] points, int dimensions, int count, int candidate, int chosen) {
+    private double totalWith(double[] points, int[] weights, int dimensions, int count, int candidate, int chosen) {
         limitsFor(points, dimensions, candidate, chosen);
         double total = 0;
         int candidateOffset = candidate * dimensions;
         for (int p = 0; p < count; p++) {
             double nearestDistance = nearestDistances[p];
             if (nearestDistance < prunable[nearestChosen[p]]) {
-                total += nearestDistance;
+                total += weights[p] * nearestDistance;
             } else {
                 double distance = Points.squaredDistance(points, p * dimensions, points, candidateOffset, dimensions);
-                total += Math.min(distance, nearestDistance);
+                total += weights[p] * Math.min(distance, nearestDistance);
             }
         }
         return total;
@@ -347,7 +363,7 @@ public final class TaskKMeans {
      * centers through {@link #nearestCenters}, whose bounds stay valid for the final centers, so {@link #cost} and
      * {@link #assignCurrent} right after need no full search.
      */
-    private void iterate(double[] points, int dimensions, int count, int centerCount) {
+    private void iterate(double[] points, int[] weights, int dimensions, int count, int centerCount) {
         nearestCenters.reset();
         double squaredTolerance = tolerance * tolerance;
         int values = centerCount * dimensions;
@@ -355,10 +371,10 @@ public final class TaskKMeans {
             Arrays.fill(sums, 0, values, 0.0);
             Arrays.fill(counts, 0, centerCount, 0L);
             if (dimensions == 3) {
-                accumulate3(points, count, nearestCenters.assign(points, count, centers, centerCount));
+                accumulate3(points, weights, count, nearestCenters.assign(points, count, centers, centerCount));
                 System.arraycopy(centers, 0, previousCenters, 0, values);
             } else {
-                accumulate(points, dimensions, count, centerCount);
+                accumulate(points, weights, dimensions, count, centerCount);
             }
             boolean converged = true;
             for (int c = 0; c < centerCount; c++) {
@@ -387,47 +403,49 @@ public final class TaskKMeans {
     }
 
     /** Adds every point to {@link #sums} and {@link #counts} of its nearest center. */
-    private void accumulate(double[] points, int dimensions, int count, int centerCount) {
+    private void accumulate(double[] points, int[] weights, int dimensions, int count, int centerCount) {
         for (int p = 0; p < count; p++) {
             int offset = p * dimensions;
             int nearest = nearest(points, offset, dimensions, centerCount);
-            counts[nearest]++;
+            int weight = weights[p];
+            counts[nearest] += weight;
             int sumOffset = nearest * dimensions;
             for (int j = 0; j < dimensions; j++) {
-                sums[sumOffset + j] += points[offset + j];
+                sums[sumOffset + j] += weight * points[offset + j];
             }
         }
     }
 
     /** {@link #accumulate} for colors whose nearest centers are known: the same sums in the same order. */
-    private void accumulate3(double[] points, int count, int[] nearest) {
+    private void accumulate3(double[] points, int[] weights, int count, int[] nearest) {
         for (int p = 0; p < count; p++) {
             int o = p * 3;
             int best = nearest[p];
-            counts[best]++;
+            int weight = weights[p];
+            counts[best] += weight;
             int sumOffset = best * 3;
-            sums[sumOffset] += points[o];
-            sums[sumOffset + 1] += points[o + 1];
-            sums[sumOffset + 2] += points[o + 2];
+            sums[sumOffset] += weight * points[o];
+            sums[sumOffset + 1] += weight * points[o + 1];
+            sums[sumOffset + 2] += weight * points[o + 2];
         }
     }
 
     /** The clustering of the first {@code centerCount} {@link #centers} right after {@link #iterate}. */
-    private Clustering assignCurrent(double[] points, int dimensions, int count, int centerCount) {
+    private Clustering assignCurrent(double[] points, int[] weights, int dimensions, int count, int centerCount) {
         return dimensions == 3
-                ? Clustering.fromNearest(points, 3, count, centers, centerCount,
+                ? Clustering.fromNearest(points, weights, 3, count, centers, centerCount,
                         nearestCenters.assign(points, count, centers, centerCount))
-                : Clustering.assign(points, dimensions, count, centers, centerCount);
+                : Clustering.assign(points, weights, dimensions, count, centers, centerCount);
     }
 
     /** The cost of the first {@code centerCount} {@link #centers} right after {@link #iterate}. */
-    private double cost(double[] points, int dimensions, int count, int centerCount) {
+    private double cost(double[] points, int[] weights, int dimensions, int count, int centerCount) {
         int[] nearest = dimensions == 3 ? nearestCenters.assign(points, count, centers, centerCount) : null;
         double total = 0;
         for (int p = 0; p < count; p++) {
             int offset = p * dimensions;
             int center = nearest != null ? nearest[p] : nearest(points, offset, dimensions, centerCount);
-            total += Points.squaredDistance(points, offset, centers, center * dimensions, dimensions);
+            total += weights[p] * Points.squaredDistance(points, offset, centers, center * dimensions, dimensions);
         }
         return total;
     }

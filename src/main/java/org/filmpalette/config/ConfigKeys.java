@@ -29,13 +29,13 @@ public final class ConfigKeys {
     public static final String COLOR_SPACE = "filmpalette.color-space";
     public static final String COLOR_SPACE_DEFAULT = "lab";
 
-    /** Pixels sampled per still. */
+    /** Most weighted points one fit runs on: a still's color bins, a film's sample of still colors. */
     public static final String SAMPLE = "filmpalette.sample";
     public static final int SAMPLE_DEFAULT = 4096;
 
     /** Longer side, in pixels, frames are downscaled to while decoding. */
     public static final String MAX_SIDE = "filmpalette.max-side";
-    public static final int MAX_SIDE_DEFAULT = 256;
+    public static final int MAX_SIDE_DEFAULT = 480;
 
     /** Seed every random choice derives from, together with the film and frame ids. */
     public static final String SEED = "filmpalette.seed";

@@ -24,6 +24,26 @@ public enum BlankFrame {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@code BLACK} or {@code WHITE} when the frame's counted pixels are near-uniformly so, else {@code null}. */
+    public static BlankFrame of(ColorBins bins) {
+        double[] lab = new double[3];
+        long dark = 0;
+        long light = 0;
+        for (int bin = 0; bin < bins.size(); bin++) {
+            Lab.fromRgb(bins.rgb()[bin], lab, 0);
+            dark += lab[0] <= BLACK_LIGHTNESS ? bins.counts()[bin] : 0;
+            light += lab[0] >= WHITE_LIGHTNESS ? bins.counts()[bin] : 0;
+        }
+        int pixels = bins.pixels();
+        if (pixels == 0) {
+            return null;
+        }
+        if (dark >= UNIFORM_FRACTION * pixels) {
+            return BLACK;
+        }
+        return light >= UNIFORM_FRACTION * pixels ? WHITE : null;
+    }
+
     /** {@code BLACK} or {@code WHITE} when the sample is near-uniformly so, else {@code null}. */
     public static BlankFrame of(int[] sampledRgb) {
         if (sampledRgb.length == 0) {

@@ -12,18 +12,22 @@ import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.PaletteMode;
-import org.filmpalette.ingest.GridCells;
+import org.filmpalette.ingest.ColorBins;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Order;
-import org.filmpalette.store.TableSchemas;
 
 /**
  * Task function of the default still engine: fits every requested algorithm on each sampled frame with the in-task
- * kernels and emits the frame's outcome with its palettes ({@link StageSchemas#CLUSTERED}), dropping the pixels.
+ * kernels, on its color bins and accent regions, and emits the frame's outcome with its palettes
+ * ({@link StageSchemas#CLUSTERED}), dropping the bins.
  */
 final class ClusterStillsInTask implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
+    /** Where each field of the clustered row before its pixel count and palettes is in the sampled row. */
+    private static final int[] OUTCOME_FIELDS = java.util.Arrays.stream(StageSchemas.CLUSTERED.fieldNames())
+            .limit(StageSchemas.CLUSTERED.size() - 2L)
+            .mapToInt(name -> StageSchemas.index(StageSchemas.SAMPLED, name)).toArray();
 
     private final ColorSpace space;
     private final int k;
@@ -63,18 +67,24 @@ final class ClusterStillsInTask implements MapPartitionsFunction<Row, Row> {
 
     private Row cluster(Row frame, PaletteFitter fitter, List<Algorithm> ordered) {
         List<Row> palettes = new ArrayList<>();
-        int sampledPixels = 0;
-        if (TableSchemas.STATUS_OK.equals(frame.getString(7))) {
-            int[] pixels = SampledPixels.of(frame);
-            sampledPixels = pixels.length;
-            long frameSeed = PixelSampler.frameSeed(seed, frame.getString(0), frame.getString(1));
-            GridCells grid = SampledPixels.grid(frame);
+        int countedPixels = 0;
+        if (SampledRows.ok(frame)) {
+            ColorBins bins = SampledRows.bins(frame);
+            countedPixels = bins.pixels();
+            PaletteFitter.Still still = fitter.still(bins, SampledRows.regions(frame), SampledRows.grid(frame));
+            long frameSeed = PixelSampler.frameSeed(seed, frame.getString(SampledRows.FILM_ID),
+                    frame.getString(SampledRows.FRAME_ID));
             for (Algorithm algorithm : ordered) {
-                PaletteFitter.Fit fit = fitter.fit(pixels, grid, algorithm, frameSeed);
+                PaletteFitter.Fit fit = fitter.fit(still, algorithm, frameSeed);
                 palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(fit.palette()), fit.cost()));
             }
         }
-        return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), frame.get(5),
-                frame.get(6), frame.get(7), frame.get(8), frame.get(9), sampledPixels, palettes.toArray(new Row[0]));
+        Object[] values = new Object[StageSchemas.CLUSTERED.size()];
+        for (int i = 0; i < OUTCOME_FIELDS.length; i++) {
+            values[i] = frame.get(OUTCOME_FIELDS[i]);
+        }
+        values[OUTCOME_FIELDS.length] = countedPixels;
+        values[OUTCOME_FIELDS.length + 1] = palettes.toArray(new Row[0]);
+        return RowFactory.create(values);
     }
 }

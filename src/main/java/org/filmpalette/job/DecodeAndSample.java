@@ -7,66 +7,63 @@ import java.util.Iterator;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.filmpalette.color.ColorSpace;
-import org.filmpalette.ingest.BlankFrame;
 import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
-import org.filmpalette.ingest.GridCells;
-import org.filmpalette.ingest.Letterbox;
-import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
 import org.filmpalette.ingest.scan.ScanDecoder;
 import org.filmpalette.store.TableSchemas;
 
 /**
- * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
- * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
- * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep); DPX and OpenEXR
- * scans are decoded by {@link ScanDecoder}. A frame that cannot be used becomes a rejected row with its reason,
- * whatever failed on it (files over the size cap are not even opened); the task never fails on one.
+ * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled (DPX and OpenEXR
+ * scans through {@link ScanDecoder}, other images through {@link FrameDecoder}) and emits its whole-raster statistics
+ * ({@link StillRows}: color bins, accent regions, grid cells when the {@code grid} algorithm runs, the blank flag),
+ * letterbox bars cropped. A frame that cannot be used becomes a rejected row with its reason, whatever failed on it
+ * (files over the size cap are not even opened); the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
+    private static final int LISTED_FILM_ID = StageSchemas.index(StageSchemas.LISTED, TableSchemas.FILM_ID);
+    private static final int LISTED_FRAME_ID = StageSchemas.index(StageSchemas.LISTED, TableSchemas.FRAME_ID);
+    private static final int LISTED_PATH = StageSchemas.index(StageSchemas.LISTED, TableSchemas.PATH);
+    private static final int LISTED_SIZE_BYTES = StageSchemas.index(StageSchemas.LISTED, TableSchemas.SIZE_BYTES);
+    private static final int LISTED_MODIFIED_AT = StageSchemas.index(StageSchemas.LISTED, TableSchemas.MODIFIED_AT);
 
     private final HadoopConfiguration conf;
     private final int maxSide;
     private final DecodeLimits limits;
-    private final int sampleSize;
-    private final long seed;
+    private final int maxBins;
     private final ColorSpace gridSpace;
     private final String nativesCacheDir;
 
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed) {
-        this(conf, maxSide, limits, sampleSize, seed, null);
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int maxBins) {
+        this(conf, maxSide, limits, maxBins, null);
     }
 
-    /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
-            ColorSpace gridSpace) {
-        this(conf, maxSide, limits, sampleSize, seed, gridSpace, "");
+    /** With {@code gridSpace} non-null, each ok row also carries its grid cells with means in that space. */
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int maxBins, ColorSpace gridSpace) {
+        this(conf, maxSide, limits, maxBins, gridSpace, "");
     }
 
     /** As above; DPX and EXR scans are decoded by FFmpeg with its natives extracted to {@code nativesCacheDir}. */
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
-            ColorSpace gridSpace, String nativesCacheDir) {
-        this.nativesCacheDir = nativesCacheDir;
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int maxBins, ColorSpace gridSpace,
+            String nativesCacheDir) {
         this.conf = conf;
         this.maxSide = maxSide;
         this.limits = limits;
-        this.sampleSize = sampleSize;
-        this.seed = seed;
+        this.maxBins = maxBins;
         this.gridSpace = gridSpace;
+        this.nativesCacheDir = nativesCacheDir;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
         FrameDecoder decoder = new FrameDecoder(maxSide, limits);
         ScanDecoder scans = new ScanDecoder(maxSide, limits.maxPixels(), nativesCacheDir);
-        PixelSampler sampler = sampler();
+        StillRows rows = stillRows();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -75,23 +72,22 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                return decode(listed.next(), decoder, scans, sampler);
+                return decode(listed.next(), decoder, scans, rows);
             }
         };
     }
 
-    private Row decode(Row frame, FrameDecoder decoder, ScanDecoder scans, PixelSampler sampler) {
-        Path path = new Path(frame.getString(2));
+    private Row decode(Row frame, FrameDecoder decoder, ScanDecoder scans, StillRows rows) {
+        Path path = new Path(frame.getString(LISTED_PATH));
         try {
-            limits.checkFileSize(frame.getLong(3));
+            limits.checkFileSize(frame.getLong(LISTED_SIZE_BYTES));
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         }
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
-            // DPX and OpenEXR scans go to FFmpeg; every other image to the image decoder.
             DecodedFrame decoded = ScanDecoder.isScan(path.getName())
                     ? scans.decode(in, path.getName()) : decoder.decode(in);
-            return sampled(frame, decoded, sampler);
+            return sampled(frame, decoded, rows);
         } catch (FrameRejectedException e) {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
@@ -104,34 +100,24 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     }
 
     /**
-     * The {@link StageSchemas#SAMPLED} row of a listed frame ({@link StageSchemas#LISTED}) and its decoded pixels:
-     * letterbox cropped, sampled, blank flagged, grid cells when asked. The one path from pixels to a row, for
-     * image files here and for video stills ({@link VideoStills}).
+     * The {@link StageSchemas#SAMPLED} row of a listed frame ({@link StageSchemas#LISTED}) and its decoded pixels: the
+     * one path from pixels to a row, for image files here and for video stills ({@link VideoStills}).
      */
-    Row sampled(Row frame, DecodedFrame decodedFrame, PixelSampler sampler) {
-        String filmId = frame.getString(0);
-        String frameId = frame.getString(1);
-        DecodedFrame decoded = Letterbox.crop(decodedFrame);
-        int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
-        if (pixels.length == 0) {
-            return rejected(frame, decoded.sourceWidth(), decoded.sourceHeight(),
-                    new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
-        }
-        BlankFrame blank = BlankFrame.of(pixels);
-        return RowFactory.create(filmId, frameId, frame.get(2), frame.get(3), frame.get(4),
-                decoded.sourceWidth(), decoded.sourceHeight(), TableSchemas.STATUS_OK, null,
-                blank == null ? null : blank.id(), pixels,
-                gridSpace == null ? null : GridCells.of(decoded, gridSpace).toArray());
+    Row sampled(Row frame, DecodedFrame decoded, StillRows rows) {
+        return rows.of(frame.getString(LISTED_FILM_ID), frame.getString(LISTED_FRAME_ID),
+                frame.getString(LISTED_PATH), frame.getLong(LISTED_SIZE_BYTES),
+                frame.getTimestamp(LISTED_MODIFIED_AT), decoded);
     }
 
-    /** The pixel sampler of this stage's sample size, one per task. */
-    PixelSampler sampler() {
-        return new PixelSampler(sampleSize);
+    /** The still statistics of this stage's settings, one per task. */
+    StillRows stillRows() {
+        return new StillRows(maxBins, gridSpace);
     }
 
     /** The rejected {@link StageSchemas#SAMPLED} row of a listed frame, with the file's size when it is known. */
     static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
-        return RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4), width, height,
-                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null);
+        return StillRows.rejected(frame.getString(LISTED_FILM_ID), frame.getString(LISTED_FRAME_ID),
+                frame.getString(LISTED_PATH), frame.getLong(LISTED_SIZE_BYTES),
+                frame.getTimestamp(LISTED_MODIFIED_AT), width, height, reason);
     }
 }

@@ -1,11 +1,12 @@
 package org.filmpalette.job;
 
+import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,7 +28,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.filmpalette.cluster.AccentPreservingFitter;
 import org.filmpalette.cluster.Clustering;
 import org.filmpalette.cluster.MllibClusterer;
-import org.filmpalette.color.ColorSpace;
+import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.PaletteMode;
@@ -35,9 +37,10 @@ import org.filmpalette.palette.Palette;
 
 /**
  * The {@code --still-engine mllib} path: one genuine MLlib fit per still and algorithm, fitted concurrently from the
- * driver. Seconds per fit, so it is for small archives and for checking the in-task kernels against MLlib. In
- * {@code --palette-mode accents} the MLlib centers then go through the same accent pass as the task engine's, on the
- * driver, over the still's sampled pixels.
+ * driver, on the still's color bins weighted by their pixels ({@code weightCol}). Seconds per fit, so it is for
+ * small archives and for checking the in-task kernels against MLlib. Shares and cost are counted over the bins on the
+ * driver; in {@code --palette-mode accents} the MLlib centers then go through the same accent pass as the task
+ * engine's, with the still's region candidates.
  */
 final class MllibStillEngine {
 
@@ -71,54 +74,42 @@ final class MllibStillEngine {
                         DataTypes.createArrayType(StageSchemas.STILL_PALETTE, false), false))));
         return frames.join(byFrame, JoinKeys.of(FILM_ID, FRAME_ID),
                         "left")
-                .withColumn(SAMPLED_PIXELS, when(col(StageSchemas.PIXELS).isNull(), lit(0))
-                        .otherwise(size(col(StageSchemas.PIXELS))))
+                .withColumn(SAMPLED_PIXELS, when(col(StageSchemas.BIN_COUNTS).isNull(), lit(0))
+                        .otherwise(aggregate(col(StageSchemas.BIN_COUNTS), lit(0), Column::plus)))
                 .withColumn(StageSchemas.PALETTES, coalesce(col(StageSchemas.PALETTES),
                         array().cast(DataTypes.createArrayType(StageSchemas.STILL_PALETTE, false))))
                 .select(StageSchemas.columns(StageSchemas.CLUSTERED));
     }
 
     private Row fitStill(Dataset<Row> frames, MllibClusterer clusterer, String filmId, String frameId) {
-        Dataset<Row> points = frames
-                .where(col(FILM_ID).equalTo(filmId).and(col(FRAME_ID).equalTo(frameId)))
-                .select(posexplode(col(StageSchemas.PIXELS)).as(new String[] {POSITION, RGB}))
+        Dataset<Row> still = frames.where(col(FILM_ID).equalTo(filmId).and(col(FRAME_ID).equalTo(frameId)));
+        Dataset<Row> points = still
+                .select(posexplode(col(StageSchemas.BIN_COLORS)).as(new String[] {POSITION, RGB}),
+                        col(StageSchemas.BIN_COUNTS))
                 .repartition(1)
                 .sortWithinPartitions(POSITION)
-                .select(ColorFeatures.in(config.colorSpace()).apply(col(RGB)).as(MllibClusterer.FEATURES));
+                .select(ColorFeatures.in(config.colorSpace()).apply(col(RGB)).as(MllibClusterer.FEATURES),
+                        element_at(col(StageSchemas.BIN_COUNTS), col(POSITION).plus(1)).cast(DataTypes.DoubleType)
+                                .as(MllibClusterer.WEIGHT));
         long seed = PixelSampler.frameSeed(config.seed(), filmId, frameId);
-        double[] pixels = config.paletteMode() == PaletteMode.ACCENTS ? encodedPixels(frames, filmId, frameId) : null;
+        Row sampled = still.select(StageSchemas.columns(StageSchemas.SAMPLED)).first();
+        PaletteFitter.Still bins = new PaletteFitter(config.colorSpace(), config.k(), config.maxIterations(),
+                config.order(), config.paletteMode()).still(SampledRows.bins(sampled), SampledRows.regions(sampled),
+                null);
+        AccentPreservingFitter accents = new AccentPreservingFitter(config.colorSpace(), config.k());
         List<Row> palettes = new ArrayList<>();
         for (Algorithm algorithm : config.algorithms()) {
-            MllibClusterer.Result fit = clusterer.fit(points, algorithm, seed);
-            Palette palette;
-            double cost = fit.cost();
-            if (pixels == null) {
-                palette = Palette.fromCenters(fit.centers(), fit.dimensions(), fit.weights(), config.colorSpace(),
-                        config.order());
-            } else {
-                int count = pixels.length / 3;
-                Clustering clustering = new AccentPreservingFitter(config.colorSpace(), config.k(),
-                        config.maxIterations()).refine(pixels, count,
-                        Clustering.assign(pixels, 3, count, fit.centers()), seed);
-                palette = Palette.fromCenters(clustering.centers(), 3, weights(clustering), config.colorSpace(),
-                        config.order());
-                cost = clustering.cost();
+            MllibClusterer.Result fit = clusterer.fit(points, algorithm, seed, true);
+            Clustering clustering = Clustering.assign(bins.points(), bins.weights(), 3, bins.count(), fit.centers());
+            if (config.paletteMode() == PaletteMode.ACCENTS && !bins.candidates().isEmpty()) {
+                clustering = accents.refine(bins.points(), bins.weights(), bins.count(), clustering,
+                        bins.candidates());
             }
-            palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(palette), cost));
+            Palette palette = Palette.fromCenters(clustering.centers(), 3, weights(clustering), config.colorSpace(),
+                    config.order());
+            palettes.add(RowFactory.create(algorithm.id(), PaletteRows.colors(palette), clustering.cost()));
         }
         return RowFactory.create(filmId, frameId, palettes.toArray(new Row[0]));
-    }
-
-    /** The still's sampled pixels in sample order, encoded in the clustering space. */
-    private double[] encodedPixels(Dataset<Row> frames, String filmId, String frameId) {
-        List<Integer> rgb = frames.where(col(FILM_ID).equalTo(filmId).and(col(FRAME_ID).equalTo(frameId)))
-                .select(StageSchemas.PIXELS).first().getList(0);
-        ColorSpace space = config.colorSpace();
-        double[] points = new double[rgb.size() * 3];
-        for (int i = 0; i < rgb.size(); i++) {
-            space.encode(rgb.get(i), points, i * 3);
-        }
-        return points;
     }
 
     private static double[] weights(Clustering clustering) {

@@ -175,7 +175,7 @@ public final class PalettePipeline {
         stage("decode, sample and cluster stills (" + config.stillEngine().id() + " engine)");
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         DecodeAndSample rows = new DecodeAndSample(conf, config.maxSide(), decodeLimits(), config.sample(),
-                config.seed(), config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null,
+                config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null,
                 config.video().nativesCacheDir());
         // Video stills: split by time range (VideoStills); image files: spread by bytes.
         Dataset<Row> videoStills = plan.newFrames().filter((FilterFunction<Row>) VideoStills::isVideoStill);

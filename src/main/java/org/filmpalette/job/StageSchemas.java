@@ -36,8 +36,12 @@ import org.apache.spark.sql.types.StructType;
 /** Schemas of the rows passed between pipeline stages (the tables' own schemas are in {@code store}). */
 final class StageSchemas {
 
-    /** Column of packed sRGB ints (0xRRGGBB) sampled from one frame. */
-    static final String PIXELS = "pixels";
+    /** Column of a frame's color bins: each bin's mean color, packed sRGB ints 0xRRGGBB ({@code ingest.ColorBins}). */
+    static final String BIN_COLORS = "bin_colors";
+    /** Column of a frame's color bins: each bin's pixel count, in the order of {@link #BIN_COLORS}. */
+    static final String BIN_COUNTS = "bin_counts";
+    /** Column of a frame's accent regions ({@code ingest.AccentRegion#toArray}). */
+    static final String REGIONS = "regions";
     /** Column of a frame's grid cells ({@code ingest.GridCells#toArray}), null unless an algorithm needs them. */
     static final String GRID = "grid";
     /** Column of the per-algorithm palettes of one still. */
@@ -51,14 +55,16 @@ final class StageSchemas {
             createStructField(SIZE_BYTES, LongType, false),
             createStructField(MODIFIED_AT, TimestampType, false)));
 
-    /** A decoded frame: its outcome and, when ok, its pixel sample. */
+    /** A decoded frame: its outcome and, when ok, its whole-raster statistics ({@code ingest.StillStatistics}). */
     static final StructType SAMPLED = extend(LISTED,
             createStructField(WIDTH, IntegerType, true),
             createStructField(HEIGHT, IntegerType, true),
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
-            createStructField(PIXELS, createArrayType(IntegerType, false), true),
+            createStructField(BIN_COLORS, createArrayType(IntegerType, false), true),
+            createStructField(BIN_COUNTS, createArrayType(IntegerType, false), true),
+            createStructField(REGIONS, createArrayType(DoubleType, false), true),
             createStructField(GRID, createArrayType(IntegerType, false), true));
 
     /** One palette of a still. */
@@ -67,7 +73,7 @@ final class StageSchemas {
             createStructField(COLORS, COLORS_TYPE, false),
             createStructField(COST, DoubleType, false)));
 
-    /** A frame's outcome with its still palettes, pixels dropped. */
+    /** A frame's outcome with its still palettes, bins and regions dropped. */
     static final StructType CLUSTERED = extend(LISTED,
             createStructField(WIDTH, IntegerType, true),
             createStructField(HEIGHT, IntegerType, true),
@@ -78,6 +84,11 @@ final class StageSchemas {
             createStructField(PALETTES, createArrayType(STILL_PALETTE, false), false));
 
     private StageSchemas() {}
+
+    /** Position of the field {@code name} in {@code schema}, for rows that travel between task functions unencoded. */
+    static int index(StructType schema, String name) {
+        return schema.fieldIndex(name);
+    }
 
     /** The schema's fields as columns, to select a Dataset into that shape. */
     static Column[] columns(StructType schema) {

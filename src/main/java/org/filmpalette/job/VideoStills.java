@@ -22,7 +22,6 @@ import org.filmpalette.config.VideoSettings;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameIds;
 import org.filmpalette.ingest.FrameRejectedException;
-import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.ingest.RejectReason;
 import org.filmpalette.ingest.video.FfmpegNatives;
 import org.filmpalette.ingest.video.SrgbConverter;
@@ -148,20 +147,20 @@ final class VideoStills implements Serializable {
         FfmpegNatives.load(settings.nativesCacheDir());
         TreeMap<String, List<Row>> ranges = new TreeMap<>();
         keyed.forEachRemaining(pair -> ranges.computeIfAbsent(pair._1(), key -> new ArrayList<>()).add(pair._2()));
-        PixelSampler sampler = rows.sampler();
+        StillRows stillRows = rows.stillRows();
         List<Row> out = new ArrayList<>();
         try (SrgbConverter converter = new SrgbConverter(maxSide)) {
             StillDecoder decoder = new StillDecoder(converter);
             for (List<Row> range : ranges.values()) {
                 range.sort(Comparator.comparingLong(row -> StillTimes.millis(row.getString(1))));
-                out.addAll(decodeRange(range, decoder, sampler));
+                out.addAll(decodeRange(range, decoder, stillRows));
             }
         }
         return out.iterator();
     }
 
     /** One range's stills, one row per listed still in time order; any failure rejects the stills it leaves. */
-    private List<Row> decodeRange(List<Row> range, StillDecoder decoder, PixelSampler sampler) {
+    private List<Row> decodeRange(List<Row> range, StillDecoder decoder, StillRows stillRows) {
         Row first = range.get(0);
         Path path = new Path(first.getString(2));
         List<Row> out = new ArrayList<>(range.size());
@@ -177,7 +176,7 @@ final class VideoStills implements Serializable {
                 List<StillDecoder.Still> stills = decoder.decode(video, times, settings.stillWindowMicros());
                 for (int i = 0; i < range.size(); i++) {
                     StillDecoder.Still still = stills.get(i);
-                    out.add(still.frame() != null ? rows.sampled(range.get(i), still.frame(), sampler)
+                    out.add(still.frame() != null ? rows.sampled(range.get(i), still.frame(), stillRows)
                             : DecodeAndSample.rejected(range.get(i), info.width(), info.height(), still.rejected()));
                 }
             }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.color.Lab;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
 
 /**
@@ -65,16 +66,40 @@ public final class PaletteQuality {
 
     /** How many of the {@code accents} (packed sRGB) the palette keeps. */
     public static int keptAccents(int[] palette, Collection<Integer> accents) {
+        return keptAccents(palette, accents, ACCENT_MATCH);
+    }
+
+    /** How many of the {@code accents} have a palette color closer than {@code match} (ΔE2000). */
+    public static int keptAccents(int[] palette, Collection<Integer> accents, double match) {
         double[] colors = labs(palette);
         double[] lab = new double[3];
         int kept = 0;
         for (int accent : accents) {
             Lab.fromRgb(accent, lab, 0);
-            if (DeltaE2000.toNearest(lab, colors) < ACCENT_MATCH) {
+            if (DeltaE2000.toNearest(lab, colors) < match) {
                 kept++;
             }
         }
         return kept;
+    }
+
+    /**
+     * False accents: the palette's colors with role {@code accent} that are not within {@code match} (ΔE2000) of any
+     * of the frame's {@code accents} (all of them when the frame has none).
+     */
+    public static int unmatchedAccents(Palette palette, Collection<Integer> accents, double match) {
+        int unmatched = 0;
+        double[] lab = new double[3];
+        for (Swatch swatch : palette.withRole(Role.ACCENT)) {
+            boolean matched = false;
+            for (int accent : accents) {
+                Lab.fromRgb(accent, lab, 0);
+                matched |= DeltaE2000.between(lab[0], lab[1], lab[2], swatch.labL(), swatch.labA(), swatch.labB())
+                        < match;
+            }
+            unmatched += matched ? 0 : 1;
+        }
+        return unmatched;
     }
 
     /** Kept accents over all accents; 1 when there are none to keep. */

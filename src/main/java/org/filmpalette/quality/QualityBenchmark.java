@@ -26,13 +26,16 @@ import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
+import org.filmpalette.ingest.StillStatistics;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
 
 /**
- * Measures still palettes on benchmark frames, in plain Java but exactly as the job samples and fits them: each frame
- * goes through a lossless PNG, {@link FrameDecoder} (downscaled to {@code maxSide}), {@link Letterbox} and
- * {@link PixelSampler} seeded with {@link PixelSampler#frameSeed}, then {@link PaletteFitter} with the same seed.
+ * Measures still palettes on benchmark frames, in plain Java but exactly as the job decodes and fits them: each
+ * frame goes through a lossless PNG, {@link FrameDecoder} (downscaled to {@code maxSide}), {@link Letterbox} and
+ * {@link StillStatistics} (color bins and accent regions of the whole raster), then {@link PaletteFitter} seeded with
+ * {@link PixelSampler#frameSeed}. The quantization error is measured on a separate uniform sample of the frame's
+ * pixels ({@link PixelSampler}).
  */
 public final class QualityBenchmark {
 
@@ -46,24 +49,26 @@ public final class QualityBenchmark {
     }
 
     /**
-     * A benchmark frame's sampled pixels and its accents, with the decoded (cropped) frame the grid algorithm's cells
+     * A benchmark frame's accents, its whole-raster statistics (what the palettes are fitted from, as in the job), a
+     * pixel sample the quantization error is measured on, and the decoded (cropped) frame the grid algorithm's cells
      * are taken from.
      */
     public record SampledFrame(String filmId, String frameId, int[] pixels, List<Integer> accents,
-            DecodedFrame decoded) {}
+            DecodedFrame decoded, StillStatistics statistics) {}
 
     /**
      * The scores of one variant over all frames.
      *
      * @param accents      accents planted in all frames
-     * @param kept         accents kept (a palette color within ΔE2000 &lt; 10)
+     * @param kept         accents kept (a palette color within ΔE2000 &lt; the match distance)
+     * @param falseAccents palette colors with role {@code accent} that match no planted accent
      * @param meanError    mean over frames of the quantization error (every frame has the same sample size, so this
      *                     is also the mean over all sampled pixels), ΔE2000
      * @param palettes     every frame's palette as hex codes, in frame order, to compare runs
      * @param fitNanos     time spent fitting palettes (metrics excluded), nanoseconds
      */
-    public record Score(Variant variant, int frames, int accents, int kept, double meanError, List<String> palettes,
-            long fitNanos) {
+    public record Score(Variant variant, int frames, int accents, int kept, int falseAccents, double meanError,
+            List<String> palettes, long fitNanos) {
 
         /** Mean fitting time per still, milliseconds. */
         public double millisPerStill() {
@@ -79,23 +84,33 @@ public final class QualityBenchmark {
     private final int k;
     private final int maxIterations;
     private final long seed;
+    private final double accentMatch;
 
+    /** A benchmark judging an accent kept when a palette color is within ΔE2000 {@value PaletteQuality#ACCENT_MATCH}. */
     public QualityBenchmark(int k, int maxIterations, long seed) {
+        this(k, maxIterations, seed, PaletteQuality.ACCENT_MATCH);
+    }
+
+    /** A benchmark judging an accent kept when a palette color is closer than {@code accentMatch} (ΔE2000). */
+    public QualityBenchmark(int k, int maxIterations, long seed, double accentMatch) {
         this.k = k;
         this.maxIterations = maxIterations;
         this.seed = seed;
+        this.accentMatch = accentMatch;
     }
 
     /** Decodes and samples each frame as the job does. */
     public List<SampledFrame> sample(List<BenchmarkFrame> frames, int maxSide, int sampleSize) {
         FrameDecoder decoder = new FrameDecoder(maxSide, Long.MAX_VALUE);
         PixelSampler sampler = new PixelSampler(sampleSize);
+        StillStatistics.StillAnalyzer analyzer = new StillStatistics.StillAnalyzer(sampleSize, null);
         List<SampledFrame> sampled = new ArrayList<>();
         for (BenchmarkFrame frame : frames) {
             try {
                 DecodedFrame decoded = Letterbox.crop(decoder.decode(new ByteArrayInputStream(png(frame.image()))));
                 int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId()));
-                sampled.add(new SampledFrame(frame.filmId(), frame.frameId(), pixels, frame.accentColors(), decoded));
+                sampled.add(new SampledFrame(frame.filmId(), frame.frameId(), pixels, frame.accentColors(), decoded,
+                        analyzer.analyze(decoded)));
             } catch (FrameRejectedException e) {
                 throw new IllegalStateException("Benchmark frame " + frame.filmId() + "/" + frame.frameId()
                         + " was rejected: " + e.getMessage(), e);
@@ -131,6 +146,7 @@ public final class QualityBenchmark {
         }
         FrameDecoder decoder = new FrameDecoder(maxSide, Long.MAX_VALUE);
         PixelSampler sampler = new PixelSampler(sampleSize);
+        StillStatistics.StillAnalyzer analyzer = new StillStatistics.StillAnalyzer(sampleSize, null);
         List<SampledFrame> sampled = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> entry : accents.entrySet()) {
             String filmId = entry.getKey().substring(0, entry.getKey().indexOf('/'));
@@ -139,7 +155,8 @@ public final class QualityBenchmark {
             try (InputStream in = Files.newInputStream(file)) {
                 DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
                 int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
-                sampled.add(new SampledFrame(filmId, frameId, pixels, List.copyOf(entry.getValue()), decoded));
+                sampled.add(new SampledFrame(filmId, frameId, pixels, List.copyOf(entry.getValue()), decoded,
+                        analyzer.analyze(decoded)));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the frame " + file, e);
             } catch (FrameRejectedException e) {
@@ -165,24 +182,33 @@ public final class QualityBenchmark {
         PaletteFitter fitter = new PaletteFitter(variant.space(), k, maxIterations, Order.DOMINANCE, variant.mode());
         int accents = 0;
         int kept = 0;
+        int falseAccents = 0;
         double error = 0;
         List<String> palettes = new ArrayList<>();
         long fitNanos = 0;
         for (SampledFrame frame : frames) {
             long started = System.nanoTime();
-            // The job takes the grid cells at decode time, in the clustering space; so does the benchmark.
-            GridCells cells = variant.algorithm() == Algorithm.GRID ? GridCells.of(frame.decoded(), variant.space())
-                    : null;
-            Palette palette = fitter.fit(frame.pixels(), cells, variant.algorithm(),
-                    PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId())).palette();
+            Palette palette = fit(fitter, frame, variant);
             fitNanos += System.nanoTime() - started;
             int[] colors = PaletteQuality.colors(palette);
             accents += frame.accents().size();
-            kept += PaletteQuality.keptAccents(colors, frame.accents());
+            kept += PaletteQuality.keptAccents(colors, frame.accents(), accentMatch);
+            falseAccents += PaletteQuality.unmatchedAccents(palette, frame.accents(), accentMatch);
             error += PaletteQuality.quantizationError(frame.pixels(), colors);
             palettes.add(palette.hexList());
         }
-        return new Score(variant, frames.size(), accents, kept, error / frames.size(), palettes, fitNanos);
+        return new Score(variant, frames.size(), accents, kept, falseAccents, error / frames.size(), palettes,
+                fitNanos);
+    }
+
+    /** One frame's palette with {@code variant}, fitted as the job fits it. */
+    private Palette fit(PaletteFitter fitter, SampledFrame frame, Variant variant) {
+        // The job takes the grid cells at decode time, in the clustering space; so does the benchmark.
+        GridCells cells = variant.algorithm() == Algorithm.GRID ? GridCells.of(frame.decoded(), variant.space())
+                : null;
+        PaletteFitter.Still still = fitter.still(frame.statistics().bins(), frame.statistics().regions(), cells);
+        return fitter.fit(still, variant.algorithm(), PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId()))
+                .palette();
     }
 
     /** Every frame's still palette with {@code variant}, in frame order, as the job fits them. */
@@ -190,10 +216,7 @@ public final class QualityBenchmark {
         PaletteFitter fitter = new PaletteFitter(variant.space(), k, maxIterations, Order.DOMINANCE, variant.mode());
         List<Palette> palettes = new ArrayList<>();
         for (SampledFrame frame : frames) {
-            GridCells cells = variant.algorithm() == Algorithm.GRID ? GridCells.of(frame.decoded(), variant.space())
-                    : null;
-            palettes.add(fitter.fit(frame.pixels(), cells, variant.algorithm(),
-                    PixelSampler.frameSeed(seed, frame.filmId(), frame.frameId())).palette());
+            palettes.add(fit(fitter, frame, variant));
         }
         return palettes;
     }

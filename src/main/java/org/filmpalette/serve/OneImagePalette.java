@@ -16,9 +16,9 @@ import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameIds;
 import org.filmpalette.ingest.FrameRejectedException;
-import org.filmpalette.ingest.GridCells;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.PixelSampler;
+import org.filmpalette.ingest.StillStatistics;
 import org.filmpalette.ingest.RejectReason;
 import org.filmpalette.palette.Palette;
 
@@ -34,14 +34,12 @@ public final class OneImagePalette {
 
     private final JobConfig config;
     private final FrameDecoder decoder;
-    private final PixelSampler sampler;
     private Configuration hadoop;
 
     public OneImagePalette(JobConfig config) {
         this.config = config;
         this.decoder = new FrameDecoder(config.maxSide(), new DecodeLimits(config.maxPixels(), config.maxFileBytes(),
                 Duration.ofSeconds(config.decodeTimeoutSeconds())));
-        this.sampler = new PixelSampler(config.sample());
     }
 
     /** The settings palettes are fitted with. */
@@ -68,14 +66,15 @@ public final class OneImagePalette {
             throws FrameRejectedException {
         DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
         long seed = PixelSampler.frameSeed(config.seed(), filmId, frameId);
-        int[] pixels = sampler.sample(decoded, seed);
-        if (pixels.length == 0) {
+        // The job's still: the whole raster's color bins and accent regions (grid cells when grid is asked for).
+        StillStatistics still = new StillStatistics.StillAnalyzer(config.sample(),
+                algorithm == Algorithm.GRID ? config.colorSpace() : null).analyze(decoded);
+        if (still.pixels() == 0) {
             throw new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%");
         }
-        GridCells grid = algorithm == Algorithm.GRID ? GridCells.of(decoded, config.colorSpace()) : null;
         PaletteFitter fitter = new PaletteFitter(config.colorSpace(), config.k(), config.maxIterations(),
                 config.order(), config.paletteMode());
-        return fitter.fit(pixels, grid, algorithm, seed).palette();
+        return fitter.fit(fitter.still(still), algorithm, seed).palette();
     }
 
     private InputStream open(String location) throws IOException {

@@ -24,14 +24,15 @@ import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
-import org.filmpalette.ingest.PixelSampler;
+import org.filmpalette.ingest.Letterbox;
+import org.filmpalette.ingest.StillStatistics;
 import org.filmpalette.palette.Order;
 
 /**
  * Decode-side benchmarks on all cores, printing frames per second: {@code full} is plain ImageIO decoding at full
- * size (the physical limit of the job), {@code subsampled} the job's own decode and sample, {@code kernels} the
- * in-task palette fits (both algorithms, default palette mode) on each frame's sample, {@code fits} the same fits alone on samples decoded
- * before the clock starts (the kernels' own cost, less blurred by a noisy decode). Usage:
+ * size, {@code subsampled} the job's own decode-time work (decode at the default max side, crop, color bins and accent
+ * regions of the whole raster), {@code kernels} that plus the in-task palette fits (both algorithms, default palette
+ * mode), {@code fits} the same fits alone on frames decoded before the clock starts (the kernels' own cost, less blurred by a noisy decode). Usage:
  * {@code DecodeBench MODE ARCHIVE [LIMIT]}.
  */
 public final class DecodeBench {
@@ -51,10 +52,12 @@ public final class DecodeBench {
         ThreadLocal<PaletteFitter> fitters = ThreadLocal.withInitial(
                 () -> new PaletteFitter(ColorSpace.LAB, 8, 20, Order.DOMINANCE,
                         PaletteMode.parse(ConfigKeys.PALETTE_MODE_DEFAULT)));
-        Map<Path, int[]> decoded = new ConcurrentHashMap<>();
+        ThreadLocal<StillStatistics.StillAnalyzer> analyzers = ThreadLocal.withInitial(
+                () -> new StillStatistics.StillAnalyzer(ConfigKeys.SAMPLE_DEFAULT, null));
+        Map<Path, StillStatistics> decoded = new ConcurrentHashMap<>();
         if (mode.equals("fits")) {
             for (Future<?> future : frames.stream().map(frame -> pool.submit(
-                    () -> decoded.put(frame, decodeAndSample(frame)))).toList()) {
+                    () -> decoded.put(frame, decodeAndCount(frame, analyzers.get())))).toList()) {
                 future.get();
             }
         }
@@ -62,8 +65,8 @@ public final class DecodeBench {
         List<Future<?>> work = frames.stream().map(frame -> pool.submit(() -> {
             checksum.addAndGet(switch (mode) {
                 case "full" -> decodeFull(frame);
-                case "subsampled" -> decodeAndSample(frame).length;
-                case "kernels" -> fit(fitters.get(), decodeAndSample(frame));
+                case "subsampled" -> decodeAndCount(frame, analyzers.get()).bins().size();
+                case "kernels" -> fit(fitters.get(), decodeAndCount(frame, analyzers.get()));
                 case "fits" -> fit(fitters.get(), decoded.get(frame));
                 default -> throw new IllegalArgumentException(
                         "Invalid mode: " + mode + " (full, subsampled, kernels, fits)");
@@ -86,10 +89,11 @@ public final class DecodeBench {
         }
     }
 
-    private static int[] decodeAndSample(Path frame) {
+    /** The job's decode-time work: decode at the default max side, crop, count bins and find accent regions. */
+    private static StillStatistics decodeAndCount(Path frame, StillStatistics.StillAnalyzer analyzer) {
         try (InputStream in = Files.newInputStream(frame)) {
-            DecodedFrame decoded = new FrameDecoder(256, 250_000_000L).decode(in);
-            return new PixelSampler(4096).sample(decoded, PixelSampler.frameSeed(42, "bench", frame.toString()));
+            DecodedFrame decoded = new FrameDecoder(ConfigKeys.MAX_SIDE_DEFAULT, 250_000_000L).decode(in);
+            return analyzer.analyze(Letterbox.crop(decoded));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (FrameRejectedException e) {
@@ -97,10 +101,11 @@ public final class DecodeBench {
         }
     }
 
-    private static long fit(PaletteFitter fitter, int[] pixels) {
+    private static long fit(PaletteFitter fitter, StillStatistics statistics) {
         long colors = 0;
+        PaletteFitter.Still still = fitter.still(statistics);
         for (Algorithm algorithm : List.of(Algorithm.KMEANS, Algorithm.BISECTING)) {
-            colors += fitter.fit(pixels, algorithm, 42).palette().size();
+            colors += fitter.fit(still, algorithm, 42).palette().size();
         }
         return colors;
     }

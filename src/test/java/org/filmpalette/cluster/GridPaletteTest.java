@@ -10,8 +10,7 @@ import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.DecodedFrame;
-import org.filmpalette.ingest.GridCells;
-import org.filmpalette.ingest.PixelSampler;
+import org.filmpalette.ingest.StillStatistics;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
@@ -25,11 +24,11 @@ class GridPaletteTest {
     @Test
     void fourQuadrantsGiveTheirFourColorsAQuarterEach() {
         DecodedFrame frame = quadrants(64, 64);
-        int[] pixels = new PixelSampler(4096).sample(frame, 1);
 
         for (ColorSpace space : ColorSpace.values()) {
-            Palette palette = new PaletteFitter(space, 8, 20, Order.DOMINANCE, PaletteMode.ACCENTS)
-                    .fit(pixels, GridCells.of(frame, space), Algorithm.GRID, 42).palette();
+            PaletteFitter fitter = new PaletteFitter(space, 8, 20, Order.DOMINANCE, PaletteMode.ACCENTS);
+            Palette palette = fitter.fit(fitter.still(new StillStatistics.StillAnalyzer(4096, space).analyze(frame)),
+                    Algorithm.GRID, 42).palette();
 
             assertEquals(4, palette.size(), space + " " + palette.hexList());
             for (int color : QUADRANTS) {
@@ -53,13 +52,12 @@ class GridPaletteTest {
             }
         }
         DecodedFrame frame = new DecodedFrame(64, 64, 64, 64, argb);
-        int[] pixels = new PixelSampler(4096).sample(frame, 1);
-        GridCells cells = GridCells.of(frame, ColorSpace.LAB);
+        StillStatistics still = new StillStatistics.StillAnalyzer(4096, ColorSpace.LAB).analyze(frame);
 
-        Palette three = new PaletteFitter(ColorSpace.LAB, 3, 20, Order.DOMINANCE, PaletteMode.PLAIN)
-                .fit(pixels, cells, Algorithm.GRID, 42).palette();
-        Palette two = new PaletteFitter(ColorSpace.LAB, 2, 20, Order.DOMINANCE, PaletteMode.PLAIN)
-                .fit(pixels, cells, Algorithm.GRID, 42).palette();
+        PaletteFitter threeColors = new PaletteFitter(ColorSpace.LAB, 3, 20, Order.DOMINANCE, PaletteMode.PLAIN);
+        Palette three = threeColors.fit(threeColors.still(still), Algorithm.GRID, 42).palette();
+        PaletteFitter twoColors = new PaletteFitter(ColorSpace.LAB, 2, 20, Order.DOMINANCE, PaletteMode.PLAIN);
+        Palette two = twoColors.fit(twoColors.still(still), Algorithm.GRID, 42).palette();
 
         assertEquals("#2060c0 #808080 #e01b24", three.hexList());
         assertArrayEquals(new double[] {0.5, 31 / 64.0, 1 / 64.0},

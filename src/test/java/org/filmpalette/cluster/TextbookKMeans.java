@@ -73,7 +73,7 @@ final class TextbookKMeans {
                 break;
             }
         }
-        return Clustering.assign(points, 3, count, centers, chosen);
+        return Clustering.assign(points, null, 3, count, centers, chosen);
     }
 
     private static int draw(double[] nearest, int count, double total, SplittableRandom random) {

@@ -24,7 +24,7 @@ class JobConfigTest {
         assertEquals(8, config.k());
         assertEquals(ColorSpace.LAB, config.colorSpace());
         assertEquals(4096, config.sample());
-        assertEquals(256, config.maxSide());
+        assertEquals(480, config.maxSide());
         assertEquals(42L, config.seed());
         assertEquals(Order.DOMINANCE, config.order());
         assertEquals(RunMode.INCREMENTAL, config.mode());
