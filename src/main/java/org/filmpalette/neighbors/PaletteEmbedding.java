@@ -71,21 +71,19 @@ public final class PaletteEmbedding {
         if (total <= 0) {
             throw new IllegalArgumentException("Invalid palette: shares sum to 0");
         }
-        double[][] warped = new double[n][];
+        double[] warped = new double[n * 3];
         for (int i = 0; i < n; i++) {
-            warped[i] = warp(labL[i], labA[i], labB[i]);
+            warp(labL[i], labA[i], labB[i], warped, i * 3);
         }
         double[] embedding = new double[DIMENSIONS];
         double[] projection = new double[n];
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         for (int d = 0; d < DIRECTIONS; d++) {
             double[] axis = AXES[d];
             for (int i = 0; i < n; i++) {
-                projection[i] = axis[0] * warped[i][0] + axis[1] * warped[i][1] + axis[2] * warped[i][2];
-                order[i] = i;
+                projection[i] = axis[0] * warped[i * 3] + axis[1] * warped[i * 3 + 1] + axis[2] * warped[i * 3 + 2];
             }
-            Arrays.sort(order, (x, y) -> x.equals(y) ? 0
-                    : projection[x] != projection[y] ? Double.compare(projection[x], projection[y]) : x - y);
+            sortByProjection(projection, order);
             binnedQuantiles(projection, order, shares, total, embedding, d * LEVELS);
         }
         return embedding;
@@ -102,7 +100,7 @@ public final class PaletteEmbedding {
     }
 
     /** The quantile function of the weighted points averaged over each of the LEVELS equal bins, scaled. */
-    private static void binnedQuantiles(double[] projection, Integer[] order, double[] shares, double total,
+    private static void binnedQuantiles(double[] projection, int[] order, double[] shares, double total,
             double[] out, int offset) {
         int next = 0;
         double left = shares[order[0]] / total;
@@ -128,13 +126,24 @@ public final class PaletteEmbedding {
         }
     }
 
-    private static double[] warp(double l, double a, double b) {
-        double chroma = Math.hypot(a, b);
-        if (chroma == 0) {
-            return new double[] {l, 0, 0};
+    /** Insertion sort of the indexes by projection, ties by index: palettes have a few dozen colors at most. */
+    private static void sortByProjection(double[] projection, int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            int at = i;
+            while (at > 0 && projection[order[at - 1]] > projection[i]) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
         }
-        double ratio = Math.log1p(CHROMA_WEIGHT * chroma) / CHROMA_WEIGHT / chroma;
-        return new double[] {l, a * ratio, b * ratio};
+    }
+
+    private static void warp(double l, double a, double b, double[] out, int offset) {
+        double chroma = Math.hypot(a, b);
+        double ratio = chroma == 0 ? 1 : Math.log1p(CHROMA_WEIGHT * chroma) / CHROMA_WEIGHT / chroma;
+        out[offset] = l;
+        out[offset + 1] = a * ratio;
+        out[offset + 2] = b * ratio;
     }
 
     /** Fixed, well-spread unit directions: a spherical Fibonacci lattice on the upper half of the sphere. */

@@ -1,5 +1,6 @@
 package org.filmpalette.testing;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +15,9 @@ import org.filmpalette.palette.Palette;
  * ({@code noise} per axis) and its shares drawn around the look's. Films of one look are near each other, as graded
  * films of one style are; deterministic from the seed.
  */
-public final class GeneratedPalettes {
+public final class GeneratedPalettes implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int k;
     private final double noise;
