@@ -10,10 +10,13 @@ public record NeighborSearch(int neighbors, int candidates, int copies, int exac
 
     /** Nearest films kept per film. */
     public static final int NEIGHBORS_DEFAULT = 20;
-    /** Embedding candidates re-ranked exactly per film: twice the neighbors kept. */
-    public static final int CANDIDATES_DEFAULT = 2 * NEIGHBORS_DEFAULT;
+    /**
+     * Embedding candidates re-ranked exactly per film. On 10,000 generated films the 40, 80, 160 nearest by embedding
+     * hold 0.89, 0.93, 0.97 of the exact 10 nearest; 100 with the pairs counted both ways reaches 0.95.
+     */
+    public static final int CANDIDATES_DEFAULT = 100;
     /** Cells each film is a member of. */
-    public static final int COPIES_DEFAULT = 4;
+    public static final int COPIES_DEFAULT = 6;
     /** Archives (per algorithm) smaller than this get exact all pairs: 1,000 films are 5×10^5 exact distances. */
     public static final int EXACT_BELOW_DEFAULT = 1_000;
 
