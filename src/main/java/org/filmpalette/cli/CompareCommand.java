@@ -47,13 +47,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Invalid --top: " + top + " (must be at least 1)");
         }
         PaletteReader.checkAlgorithm(algorithm);
-        boolean ansi = switch (color.toLowerCase(Locale.ROOT)) {
-            case "auto" -> System.console() != null;
-            case "always" -> true;
-            case "never" -> false;
-            default -> throw new IllegalArgumentException(
-                    "Invalid --color: " + color + " (must be one of auto, always, never)");
-        };
+        boolean ansi = TerminalSwatches.wanted(color);
         try (QuerySession session = tables.open()) {
             PaletteReader reader = new PaletteReader(session.spark());
             Palette own = reader.filmPalette(film, algorithm);

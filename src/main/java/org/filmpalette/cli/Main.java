@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "filmpalette", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns film frame archives into color palettes.",
         subcommands = {RunCommand.class, SqlCommand.class, CompareCommand.class, ExportCommand.class,
-            ReportCommand.class, EvaluateCommand.class, SearchCommand.class})
+            ReportCommand.class, EvaluateCommand.class, PaletteCommand.class, ServeCommand.class, SearchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -37,6 +37,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: run, sql, compare, export, report, evaluate or search");
+                "Missing command: run, sql, compare, export, report, evaluate, palette, serve or search");
     }
 }

@@ -11,6 +11,7 @@ import org.filmpalette.query.NearestFilms;
 import org.filmpalette.query.PaletteReader;
 import org.filmpalette.query.QuerySession;
 import org.filmpalette.render.HtmlReport;
+import org.filmpalette.serve.TablesView;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,28 +39,49 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "Nearest films listed per film. Default: 3")
     private int top = 3;
 
+    @Option(names = "--max-films", paramLabel = "N",
+            description = "Films in the report, the first by id (serve shows them all). Default: 200")
+    private int maxFilms = 200;
+
     @Override
     public Integer call() {
         PaletteReader.checkAlgorithm(algorithm);
         if (top < 1) {
             throw new IllegalArgumentException("Invalid --top: " + top + " (must be at least 1)");
         }
+        if (maxFilms < 1) {
+            throw new IllegalArgumentException("Invalid --max-films: " + maxFilms + " (must be at least 1)");
+        }
         Path index;
         int filmCount;
+        int totalFilms;
         try (QuerySession session = tables.open()) {
             PaletteReader reader = new PaletteReader(session.spark());
+            TablesView view = new TablesView(session.spark());
             Map<String, Palette> palettes = reader.filmPalettes(algorithm);
-            Map<String, List<NearestFilms.Neighbor>> nearest = new NearestFilms(session.spark()).all(algorithm, top);
-            Map<String, List<PaletteReader.Still>> stills = reader.stillsByFilm(algorithm);
+            totalFilms = palettes.size();
+            boolean capped = totalFilms > maxFilms;
+            // All pairs in one job while the archive is small; per shown film (or film_neighbors) once it is capped.
+            Map<String, List<NearestFilms.Neighbor>> nearest = capped ? Map.of()
+                    : new NearestFilms(session.spark()).all(algorithm, top);
+            Map<String, List<PaletteReader.Still>> stills = capped ? Map.of() : reader.stillsByFilm(algorithm);
             List<HtmlReport.Film> films = new ArrayList<>();
             for (Map.Entry<String, Palette> film : palettes.entrySet()) {
-                films.add(new HtmlReport.Film(film.getKey(), film.getValue(),
-                        stills.getOrDefault(film.getKey(), List.of()), nearest.getOrDefault(film.getKey(), List.of())));
+                if (films.size() == maxFilms) {
+                    break;
+                }
+                String id = film.getKey();
+                List<PaletteReader.Still> filmStills = capped ? view.stills(id, algorithm)
+                        : stills.getOrDefault(id, List.of());
+                films.add(new HtmlReport.Film(id, film.getValue(), filmStills,
+                        capped ? view.nearest(id, algorithm, top) : nearest.getOrDefault(id, List.of()),
+                        view.thumbnails(id)));
             }
             filmCount = films.size();
-            index = HtmlReport.write(out, "filmpalette report: " + session.root(), algorithm, films);
+            index = HtmlReport.write(out, "filmpalette report: " + session.root(), algorithm, films, totalFilms);
         }
-        spec.commandLine().getOut().println("filmpalette report: " + filmCount + " films -> " + index.toUri());
+        spec.commandLine().getOut().println("filmpalette report: " + filmCount + " films"
+                + (totalFilms > filmCount ? " of " + totalFilms : "") + " -> " + index.toUri());
         spec.commandLine().getOut().flush();
         return ExitCodes.DONE;
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -87,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         JobConfig config = JobConfig.fromSettings(settings());
         SparkSession spark = SparkSessions.create(config);
+        if (System.console() != null) {
+            spark.sparkContext().addSparkListener(new StageProgress(spec.commandLine().getErr(), System::nanoTime));
+        }
         try {
             RunSummary summary = new PalettePipeline(spark, config).run();
             print(summary, spec.commandLine().getOut());
@@ -138,14 +142,23 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(RunSummary summary, PrintWriter out) {
+    /** Film palette lines the summary prints at most (10 films of two algorithms); the tables hold them all. */
+    static final int SUMMARY_PALETTES = 20;
+
+    static void print(RunSummary summary, PrintWriter out) {
         out.printf("filmpalette run %s done in %.1f s%n", summary.runId(), summary.seconds());
         out.printf("  films: %d in the tables, %d recomputed%n", summary.films(), summary.touchedFilms().size());
         out.printf("  frames: %d seen, %d new, %d rejected%s%n", summary.framesSeen(), summary.framesNew(),
                 summary.framesRejected(), summary.rejectReasons().isEmpty() ? "" : " " + summary.rejectReasons());
-        out.println("  film palettes:");
-        for (String line : summary.filmPalettes()) {
+        List<String> palettes = summary.filmPalettes();
+        out.println("  film palettes:" + (palettes.size() > SUMMARY_PALETTES
+                ? " (first " + SUMMARY_PALETTES + " of " + palettes.size() + ")" : ""));
+        for (String line : palettes.subList(0, Math.min(SUMMARY_PALETTES, palettes.size()))) {
             out.println("    " + line);
+        }
+        if (palettes.size() > SUMMARY_PALETTES) {
+            out.println("    … the rest: bin/filmpalette serve --tables " + summary.tables()
+                    + ", or sql \"SELECT * FROM film_palettes\"");
         }
         out.println("  tables: " + summary.tables());
         out.flush();

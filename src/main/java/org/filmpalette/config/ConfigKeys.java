@@ -64,6 +64,17 @@ public final class ConfigKeys {
     public static final String MAX_PIXELS = "filmpalette.max-pixels";
     public static final long MAX_PIXELS_DEFAULT = 250_000_000L;
 
+    /**
+     * Frame files bigger than this many bytes are rejected without being read; the default, 512 MiB, is above a 4K
+     * 16-bit uncompressed TIFF (76 MB) or a 4K DPX (51 MB).
+     */
+    public static final String MAX_FILE_BYTES = "filmpalette.max-file-bytes";
+    public static final long MAX_FILE_BYTES_DEFAULT = 512L << 20;
+
+    /** A frame file still decoding after this many seconds is stopped and rejected as {@code timeout}. */
+    public static final String DECODE_TIMEOUT_SECONDS = "filmpalette.decode-timeout-seconds";
+    public static final int DECODE_TIMEOUT_SECONDS_DEFAULT = 30;
+
     /** Lloyd iterations per fit, as MLlib's {@code maxIter}. */
     public static final String MAX_ITERATIONS = "filmpalette.max-iterations";
     public static final int MAX_ITERATIONS_DEFAULT = 20;
@@ -86,15 +97,23 @@ public final class ConfigKeys {
 
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
-            ORDER, FULL, STILL_ENGINE, FILM_ENGINE, MAX_PIXELS, MAX_ITERATIONS, PARALLELISM, BLANK_FRAMES, PALETTE_MODE);
+            ORDER, FULL, STILL_ENGINE, FILM_ENGINE, MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS,
+            PARALLELISM, BLANK_FRAMES, PALETTE_MODE);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";
 
     private ConfigKeys() {}
 
-    /** The command-line flag a key corresponds to, for error messages: {@code filmpalette.k} → {@code --k}. */
+    /** Keys set only in a properties file or with {@code --conf}: {@code run} has no flag for them. */
+    public static final List<String> WITHOUT_FLAG =
+            List.of(MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS, PARALLELISM);
+
+    /**
+     * How error messages name a key: its command-line flag ({@code filmpalette.k} → {@code --k}), or the key itself
+     * when it has no flag.
+     */
     public static String flag(String key) {
-        return "--" + key.substring(PREFIX.length());
+        return WITHOUT_FLAG.contains(key) ? key : "--" + key.substring(PREFIX.length());
     }
 }

@@ -35,6 +35,8 @@ public record JobConfig(
         StillEngine stillEngine,
         FilmEngine filmEngine,
         long maxPixels,
+        long maxFileBytes,
+        int decodeTimeoutSeconds,
         int maxIterations,
         int parallelism,
         BlankFrames blankFrames,
@@ -56,9 +58,9 @@ public record JobConfig(
         algorithms = Collections.unmodifiableSet(EnumSet.copyOf(algorithms));
         requireRange(ConfigKeys.SAMPLE, sample, Math.max(16, k), 1_000_000);
         requireRange(ConfigKeys.MAX_SIDE, maxSide, 8, 4096);
-        if (maxPixels < 1) {
-            throw new IllegalArgumentException("Invalid --max-pixels: " + maxPixels + " (must be positive)");
-        }
+        requireRange(ConfigKeys.MAX_PIXELS, maxPixels, 1, Long.MAX_VALUE);
+        requireRange(ConfigKeys.MAX_FILE_BYTES, maxFileBytes, 1, Integer.MAX_VALUE - 8);
+        requireRange(ConfigKeys.DECODE_TIMEOUT_SECONDS, decodeTimeoutSeconds, 1, 86_400);
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
         if (stillEngine == null || filmEngine == null) {
@@ -105,6 +107,8 @@ public record JobConfig(
                 s.parsed(ConfigKeys.STILL_ENGINE, ConfigKeys.STILL_ENGINE_DEFAULT, StillEngine::parse),
                 s.parsed(ConfigKeys.FILM_ENGINE, ConfigKeys.FILM_ENGINE_DEFAULT, FilmEngine::parse),
                 s.longValue(ConfigKeys.MAX_PIXELS, ConfigKeys.MAX_PIXELS_DEFAULT),
+                s.longValue(ConfigKeys.MAX_FILE_BYTES, ConfigKeys.MAX_FILE_BYTES_DEFAULT),
+                s.integer(ConfigKeys.DECODE_TIMEOUT_SECONDS, ConfigKeys.DECODE_TIMEOUT_SECONDS_DEFAULT),
                 s.integer(ConfigKeys.MAX_ITERATIONS, ConfigKeys.MAX_ITERATIONS_DEFAULT),
                 s.integer(ConfigKeys.PARALLELISM, ConfigKeys.PARALLELISM_DEFAULT),
                 s.parsed(ConfigKeys.BLANK_FRAMES, ConfigKeys.BLANK_FRAMES_DEFAULT, BlankFrames::parse),
@@ -128,6 +132,8 @@ public record JobConfig(
         all.put(ConfigKeys.STILL_ENGINE, stillEngine.id());
         all.put(ConfigKeys.FILM_ENGINE, filmEngine.id());
         all.put(ConfigKeys.MAX_PIXELS, Long.toString(maxPixels));
+        all.put(ConfigKeys.MAX_FILE_BYTES, Long.toString(maxFileBytes));
+        all.put(ConfigKeys.DECODE_TIMEOUT_SECONDS, Integer.toString(decodeTimeoutSeconds));
         all.put(ConfigKeys.MAX_ITERATIONS, Integer.toString(maxIterations));
         all.put(ConfigKeys.PARALLELISM, Integer.toString(parallelism));
         all.put(ConfigKeys.BLANK_FRAMES, blankFrames.id());

@@ -9,14 +9,9 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
-import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +20,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -42,11 +38,17 @@ import org.filmpalette.ingest.jpeg.ReducedJpegDecoder;
  * ImageIO's full decode), then area-averaged to {@code maxSide}. Everything else, and any JPEG that path refuses
  * (progressive, CMYK, ICC profile, damaged data), goes through ImageIO with the bytes already read.
  *
- * <p>Memory stays bounded by the output size, not the file's: the header is read first and anything over
- * {@code maxPixels} is rejected as {@link RejectReason#TOO_LARGE} without decoding; otherwise the reader subsamples
- * while decoding ({@link ImageReadParam#setSourceSubsampling}) by the largest integer factor that keeps the longer
- * side at least {@code 2·maxSide}, and an area-averaging filter brings the longer side to exactly {@code maxSide}.
- * Images whose longer side is already at most {@code maxSide} are returned as they are.
+ * <p>Each file is bounded ({@link DecodeLimits}): it is read whole into memory, at most {@code maxFileBytes}
+ * ({@link RejectReason#FILE_TOO_LARGE} past that); its header is read next and anything over {@code maxPixels} is
+ * rejected as {@link RejectReason#TOO_LARGE} without decoding; and decoding stops at the file's deadline
+ * ({@link RejectReason#TIMEOUT}). Memory per decode is thus the file plus the output: the reader subsamples while
+ * decoding ({@link ImageReadParam#setSourceSubsampling}) by the largest integer factor that keeps the longer side at
+ * least {@code 2·maxSide}, and an area-averaging filter brings the longer side to exactly {@code maxSide}. Images
+ * whose longer side is already at most {@code maxSide} are returned as they are.
+ *
+ * <p>The file is the unit of failure: every exception from this class's own JPEG path sends the file to ImageIO,
+ * every exception from a reader becomes {@link RejectReason#CORRUPT} or {@link RejectReason#UNSUPPORTED_IMAGE}, and
+ * anything else {@link RejectReason#INTERNAL_ERROR} (see {@link #unexpected}).
  *
  * <p>Colors: palette, RGB(A) and 16-bit images go through their color model to sRGB; gray images are read from the
  * raster and scaled by bit depth (gray 128 stays 128, unlike {@code getRGB} on the JDK's linear gray space); images
@@ -65,23 +67,27 @@ public final class FrameDecoder {
     }
 
     private static final int MAX_DETAIL_LENGTH = 200;
+    private static final int READ_CHUNK = 1 << 16;
 
     private final int maxSide;
-    private final long maxPixels;
+    private final DecodeLimits limits;
 
     /**
      * A decoder producing frames whose longer side is at most {@code maxSide} pixels, rejecting files whose header
-     * declares more than {@code maxPixels} pixels.
+     * declares more than {@code maxPixels} pixels, with the default file-size cap and deadline of
+     * {@link DecodeLimits}.
      */
     public FrameDecoder(int maxSide, long maxPixels) {
+        this(maxSide, DecodeLimits.ofPixels(maxPixels));
+    }
+
+    /** A decoder producing frames whose longer side is at most {@code maxSide} pixels, within {@code limits}. */
+    public FrameDecoder(int maxSide, DecodeLimits limits) {
         if (maxSide < 1) {
             throw new IllegalArgumentException("Invalid maxSide: " + maxSide + " (must be at least 1)");
         }
-        if (maxPixels < 1) {
-            throw new IllegalArgumentException("Invalid maxPixels: " + maxPixels + " (must be at least 1)");
-        }
         this.maxSide = maxSide;
-        this.maxPixels = maxPixels;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** The longest side, in pixels, of decoded frames. */
@@ -89,56 +95,122 @@ public final class FrameDecoder {
         return maxSide;
     }
 
-    /** The largest width × height a file's header may declare. */
-    public long maxPixels() {
-        return maxPixels;
+    /** What one file may cost. */
+    public DecodeLimits limits() {
+        return limits;
     }
 
     /**
-     * Decodes the image in {@code in}. The stream is read, not closed: the caller owns it.
+     * Decodes the image in {@code in}. The stream is read, not closed: the caller owns it. Whatever the bytes,
+     * this returns a frame or throws {@link FrameRejectedException}; only errors of the JVM itself
+     * ({@link VirtualMachineError}, {@link LinkageError}) pass through.
      *
      * @throws FrameRejectedException with the reason the frame cannot be used; I/O failures of {@code in} become
      *                                {@link RejectReason#READ_ERROR}
      */
     public DecodedFrame decode(InputStream in) throws FrameRejectedException {
-        FailureRecordingStream source = new FailureRecordingStream(Objects.requireNonNull(in, "in"));
-        PushbackInputStream bytes = new PushbackInputStream(source, 1);
-        int first;
-        try {
-            first = bytes.read();
-            if (first < 0) {
-                throw new FrameRejectedException(RejectReason.EMPTY_FILE, "file has 0 bytes");
-            }
-            bytes.unread(first);
-        } catch (IOException e) {
-            throw new FrameRejectedException(RejectReason.READ_ERROR, summary(e));
+        DecodeDeadline deadline = new DecodeDeadline(limits.timeout());
+        byte[] file = readFile(Objects.requireNonNull(in, "in"), deadline);
+        if (file.length == 0) {
+            throw new FrameRejectedException(RejectReason.EMPTY_FILE, "file has 0 bytes");
         }
-        InputStream complete = bytes;
         try {
-            if (first == 0xFF) {
-                Reduced reduced = decodeReduced(bytes);
-                if (reduced.frame != null) {
-                    return reduced.frame;
+            DecodedFrame reduced = (file[0] & 0xFF) == 0xFF ? decodeReduced(file, deadline) : null;
+            return reduced != null ? reduced : decodeWithImageIO(file, deadline);
+        } catch (RuntimeException | Error e) {
+            throw deadline.passed() ? deadline.rejection() : unexpected(e);
+        }
+    }
+
+    /**
+     * A failure no decoder turned into a reason: {@link RejectReason#INTERNAL_ERROR} naming the exception and where
+     * it was thrown. Errors of the JVM itself are rethrown: they are prevented by the limits, not survived.
+     */
+    public static FrameRejectedException unexpected(Throwable failure) {
+        if (failure instanceof VirtualMachineError error) {
+            throw error;
+        }
+        if (failure instanceof LinkageError error) {
+            throw error;
+        }
+        StackTraceElement[] trace = failure.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0].getClassName()
+                .substring(trace[0].getClassName().lastIndexOf('.') + 1) + "." + trace[0].getMethodName()
+                + "(" + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
+        return new FrameRejectedException(RejectReason.INTERNAL_ERROR, oneLine(summary(failure) + where));
+    }
+
+    /** The whole file, read in chunks: over {@code maxFileBytes} or past the deadline it is rejected as it reads. */
+    private byte[] readFile(InputStream in, DecodeDeadline deadline) throws FrameRejectedException {
+        long cap = limits.maxFileBytes();
+        byte[] buffer = new byte[READ_CHUNK];
+        int size = 0;
+        try {
+            while (true) {
+                if (size == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(cap + 1, 2L * buffer.length));
                 }
-                complete = reduced.replay(bytes);
+                int read = in.read(buffer, size, buffer.length - size);
+                if (read < 0) {
+                    break;
+                }
+                size += read;
+                if (size > cap) {
+                    throw new FrameRejectedException(RejectReason.FILE_TOO_LARGE,
+                            "file has more than " + cap + " bytes");
+                }
+                if (deadline.passed()) {
+                    throw deadline.rejection();
+                }
             }
         } catch (IOException e) {
-            throw new FrameRejectedException(RejectReason.READ_ERROR,
-                    summary(source.failure != null ? source.failure : e));
-        }
-        ImageInputStream stream;
-        try {
-            stream = ImageIO.createImageInputStream(complete);
-        } catch (IOException e) {
+            throw new FrameRejectedException(RejectReason.READ_ERROR, summary(e));
+        } catch (RuntimeException e) {
+            // A storage client that fails with an unchecked exception (some do on a dropped connection).
             throw new FrameRejectedException(RejectReason.READ_ERROR, summary(e));
         }
-        if (stream == null) {
-            throw new IllegalStateException("No ImageInputStream provider for InputStream");
-        }
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+    }
+
+    /**
+     * Decodes the common JPEGs from their DCT coefficients at a quarter of their size ({@link ReducedJpegDecoder}),
+     * when that quarter still has a longer side of at least {@code maxSide} (and at most 4·{@code maxSide}, which
+     * bounds memory). Anything else, damaged data and any failure of that path included, returns null, for ImageIO.
+     */
+    private DecodedFrame decodeReduced(byte[] file, DecodeDeadline deadline) throws FrameRejectedException {
+        ReducedJpegDecoder.Prelude prelude;
         try {
-            ImageReader reader = findReader(stream, source);
+            prelude = ReducedJpegDecoder.readPrelude(file);
+        } catch (JpegFormatException | RuntimeException e) {
+            return null;
+        }
+        checkSize(prelude.width(), prelude.height());
+        int longSide = ReducedJpegDecoder.reducedSide(Math.max(prelude.width(), prelude.height()));
+        if (longSide < maxSide || longSide > 4L * maxSide) {
+            return null;
+        }
+        int[] argb;
+        try {
+            argb = ReducedJpegDecoder.decode(prelude, file, deadline::passed);
+        } catch (JpegFormatException | RuntimeException e) {
+            if (deadline.passed()) {
+                throw deadline.rejection();
+            }
+            return null;
+        }
+        int width = ReducedJpegDecoder.reducedSide(prelude.width());
+        int height = ReducedJpegDecoder.reducedSide(prelude.height());
+        int[] size = targetSize(prelude.width(), prelude.height(), maxSide);
+        argb = AreaResampler.resample(argb, width, height, size[0], size[1]);
+        return new DecodedFrame(prelude.width(), prelude.height(), size[0], size[1], argb);
+    }
+
+    private DecodedFrame decodeWithImageIO(byte[] file, DecodeDeadline deadline) throws FrameRejectedException {
+        ImageInputStream stream = new FileBytesImageInputStream(file, deadline);
+        try {
+            ImageReader reader = findReader(stream, deadline);
             try {
-                return decode(reader, stream, source);
+                return decode(reader, stream, deadline);
             } finally {
                 reader.dispose();
             }
@@ -147,48 +219,7 @@ public final class FrameDecoder {
         }
     }
 
-    /**
-     * Decodes the common JPEGs from their DCT coefficients at a quarter of their size ({@link ReducedJpegDecoder}),
-     * when that quarter still has a longer side of at least {@code maxSide} (and at most 4·{@code maxSide}, which
-     * bounds memory). Anything else, damaged data included, comes back as the bytes read so far, for ImageIO.
-     */
-    private Reduced decodeReduced(InputStream in) throws IOException, FrameRejectedException {
-        ByteArrayOutputStream header = new ByteArrayOutputStream(4096);
-        ReducedJpegDecoder.Prelude prelude;
-        try {
-            prelude = ReducedJpegDecoder.readPrelude(in, header);
-        } catch (JpegFormatException | EOFException e) {
-            return new Reduced(null, header.toByteArray(), null);
-        }
-        checkSize(prelude.width(), prelude.height());
-        int longSide = ReducedJpegDecoder.reducedSide(Math.max(prelude.width(), prelude.height()));
-        if (longSide < maxSide || longSide > 4L * maxSide) {
-            return new Reduced(null, prelude.bytes(), null);
-        }
-        byte[] entropy = in.readAllBytes();
-        int[] argb;
-        try {
-            argb = ReducedJpegDecoder.decode(prelude, entropy);
-        } catch (JpegFormatException e) {
-            return new Reduced(null, prelude.bytes(), entropy);
-        }
-        int width = ReducedJpegDecoder.reducedSide(prelude.width());
-        int height = ReducedJpegDecoder.reducedSide(prelude.height());
-        int[] size = targetSize(prelude.width(), prelude.height(), maxSide);
-        argb = AreaResampler.resample(argb, width, height, size[0], size[1]);
-        return new Reduced(new DecodedFrame(prelude.width(), prelude.height(), size[0], size[1], argb), null, null);
-    }
-
-    /** What {@link #decodeReduced} made of a file: the frame, or the bytes it read for the complete decoder. */
-    private record Reduced(DecodedFrame frame, byte[] header, byte[] rest) {
-
-        InputStream replay(InputStream unread) {
-            InputStream read = new ByteArrayInputStream(header);
-            return new SequenceInputStream(read, rest == null ? unread : new ByteArrayInputStream(rest));
-        }
-    }
-
-    private DecodedFrame decode(ImageReader reader, ImageInputStream stream, FailureRecordingStream source)
+    private DecodedFrame decode(ImageReader reader, ImageInputStream stream, DecodeDeadline deadline)
             throws FrameRejectedException {
         DataLossWarnings warnings = new DataLossWarnings();
         int sourceWidth;
@@ -197,6 +228,7 @@ public final class FrameDecoder {
         try {
             reader.setInput(stream, true, true);
             reader.addIIOReadWarningListener(warnings);
+            reader.addIIOReadProgressListener(new AbortPastDeadline(deadline));
             sourceWidth = reader.getWidth(0);
             sourceHeight = reader.getHeight(0);
             checkSize(sourceWidth, sourceHeight);
@@ -207,13 +239,16 @@ public final class FrameDecoder {
             }
             image = reader.read(0, param);
         } catch (IOException | RuntimeException e) {
-            throw rejection(e, source);
+            throw deadline.passed() ? deadline.rejection() : rejection(e);
         }
-        if (source.failure != null) {
-            throw new FrameRejectedException(RejectReason.READ_ERROR, summary(source.failure));
+        if (deadline.passed()) {
+            throw deadline.rejection();
         }
         if (warnings.first != null) {
             throw new FrameRejectedException(RejectReason.CORRUPT, oneLine(warnings.first));
+        }
+        if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
+            throw new FrameRejectedException(RejectReason.CORRUPT, "the reader returned no pixels");
         }
         int[] argb;
         try {
@@ -237,14 +272,17 @@ public final class FrameDecoder {
         if (width < 1 || height < 1) {
             throw new FrameRejectedException(RejectReason.CORRUPT, "header says " + width + "x" + height);
         }
-        if ((long) width * height > maxPixels) {
+        if ((long) width * height > limits.maxPixels()) {
             throw new FrameRejectedException(RejectReason.TOO_LARGE,
-                    "header says " + width + "x" + height + ", limit " + maxPixels + " pixels");
+                    "header says " + width + "x" + height + ", limit " + limits.maxPixels() + " pixels");
         }
     }
 
-    /** The first registered reader (in ImageIO's plugin order) whose provider accepts the stream. */
-    private static ImageReader findReader(ImageInputStream stream, FailureRecordingStream source)
+    /**
+     * The first registered reader (in ImageIO's plugin order) whose provider accepts the stream; a provider that
+     * fails on the bytes does not accept them.
+     */
+    private static ImageReader findReader(ImageInputStream stream, DecodeDeadline deadline)
             throws FrameRejectedException {
         Iterator<ImageReaderSpi> providers =
                 IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
@@ -252,15 +290,17 @@ public final class FrameDecoder {
             ImageReaderSpi provider = providers.next();
             boolean accepted;
             try {
+                stream.seek(0);
                 accepted = provider.canDecodeInput(stream);
-            } catch (IOException e) {
-                if (source.failure != null) {
-                    throw new FrameRejectedException(RejectReason.READ_ERROR, summary(source.failure));
-                }
+            } catch (IOException | RuntimeException e) {
                 accepted = false;
+            }
+            if (deadline.passed()) {
+                throw deadline.rejection();
             }
             if (accepted) {
                 try {
+                    stream.seek(0);
                     return provider.createReaderInstance();
                 } catch (IOException | RuntimeException e) {
                     throw new FrameRejectedException(RejectReason.UNSUPPORTED_IMAGE,
@@ -268,16 +308,10 @@ public final class FrameDecoder {
                 }
             }
         }
-        if (source.failure != null) {
-            throw new FrameRejectedException(RejectReason.READ_ERROR, summary(source.failure));
-        }
         throw new FrameRejectedException(RejectReason.NOT_AN_IMAGE, "no image reader recognises the bytes");
     }
 
-    private static FrameRejectedException rejection(Exception e, FailureRecordingStream source) {
-        if (source.failure != null) {
-            return new FrameRejectedException(RejectReason.READ_ERROR, summary(source.failure));
-        }
+    private static FrameRejectedException rejection(Exception e) {
         if (isUnsupported(e)) {
             return new FrameRejectedException(RejectReason.UNSUPPORTED_IMAGE, summary(e));
         }
@@ -430,63 +464,43 @@ public final class FrameDecoder {
         }
     }
 
-    /**
-     * Remembers an {@link IOException} thrown by the caller's stream, so a failure of the storage is reported as
-     * {@link RejectReason#READ_ERROR} even when a reader wraps or swallows it.
-     */
-    private static final class FailureRecordingStream extends FilterInputStream {
-        private IOException failure;
+    /** Aborts the reader at its next progress report once the deadline has passed. */
+    private static final class AbortPastDeadline implements IIOReadProgressListener {
+        private final DecodeDeadline deadline;
 
-        FailureRecordingStream(InputStream in) {
-            super(in);
+        AbortPastDeadline(DecodeDeadline deadline) {
+            this.deadline = deadline;
         }
 
         @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw recorded(e);
+        public void imageProgress(ImageReader source, float percentageDone) {
+            if (deadline.passed()) {
+                source.abort();
             }
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                return super.read(buffer, offset, length);
-            } catch (IOException e) {
-                throw recorded(e);
-            }
-        }
+        public void sequenceStarted(ImageReader source, int minIndex) {}
 
         @Override
-        public long skip(long n) throws IOException {
-            try {
-                return super.skip(n);
-            } catch (IOException e) {
-                throw recorded(e);
-            }
-        }
+        public void sequenceComplete(ImageReader source) {}
 
         @Override
-        public int available() throws IOException {
-            try {
-                return super.available();
-            } catch (IOException e) {
-                throw recorded(e);
-            }
-        }
+        public void imageStarted(ImageReader source, int imageIndex) {}
 
         @Override
-        public void close() {
-            // The caller owns the stream.
-        }
+        public void imageComplete(ImageReader source) {}
 
-        private IOException recorded(IOException e) {
-            if (failure == null) {
-                failure = e;
-            }
-            return e;
-        }
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {}
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {}
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {}
+
+        @Override
+        public void readAborted(ImageReader source) {}
     }
 }

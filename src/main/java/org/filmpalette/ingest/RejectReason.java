@@ -19,7 +19,16 @@ public enum RejectReason {
     /** The frame decoded but has no pixel with alpha of at least 50 %. */
     TRANSPARENT("transparent"),
     /** Reading the file's bytes failed (the storage, not the image, is at fault). */
-    READ_ERROR("read_error");
+    READ_ERROR("read_error"),
+    /** The file is bigger than the file-size limit ({@code filmpalette.max-file-bytes}); it was never read. */
+    FILE_TOO_LARGE("file_too_large"),
+    /** Decoding kept going past the per-file deadline ({@code filmpalette.decode-timeout-seconds}) and was stopped. */
+    TIMEOUT("timeout"),
+    /**
+     * Something failed on this file that no reason above describes: a defect in a decoder or in filmpalette, not
+     * necessarily in the file. The detail names the exception and where it was thrown.
+     */
+    INTERNAL_ERROR("internal_error");
 
     private final String code;
 

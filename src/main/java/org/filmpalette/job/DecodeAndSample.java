@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.ingest.BlankFrame;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
@@ -23,7 +24,8 @@ import org.filmpalette.store.TableSchemas;
  * Task function: reads each listed frame through the Hadoop FileSystem, decodes it downscaled and emits only its
  * pixel sample, letterbox bars cropped and blank (near-uniform black or white) frames flagged, plus its grid cells
  * when the {@code grid} algorithm runs (they need pixel positions, which the sample does not keep). A frame that
- * cannot be used becomes a rejected row with its reason; the task never fails on one.
+ * cannot be used becomes a rejected row with its reason, whatever failed on it (files over the size cap are not even
+ * opened); the task never fails on one.
  */
 final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
@@ -31,21 +33,21 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     private final HadoopConfiguration conf;
     private final int maxSide;
-    private final long maxPixels;
+    private final DecodeLimits limits;
     private final int sampleSize;
     private final long seed;
     private final ColorSpace gridSpace;
 
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed) {
-        this(conf, maxSide, maxPixels, sampleSize, seed, null);
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed) {
+        this(conf, maxSide, limits, sampleSize, seed, null);
     }
 
     /** With {@code gridSpace} non-null, each ok row also carries its {@link GridCells} with means in that space. */
-    DecodeAndSample(HadoopConfiguration conf, int maxSide, long maxPixels, int sampleSize, long seed,
+    DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int sampleSize, long seed,
             ColorSpace gridSpace) {
         this.conf = conf;
         this.maxSide = maxSide;
-        this.maxPixels = maxPixels;
+        this.limits = limits;
         this.sampleSize = sampleSize;
         this.seed = seed;
         this.gridSpace = gridSpace;
@@ -53,7 +55,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> listed) {
-        FrameDecoder decoder = new FrameDecoder(maxSide, maxPixels);
+        FrameDecoder decoder = new FrameDecoder(maxSide, limits);
         PixelSampler sampler = new PixelSampler(sampleSize);
         return new Iterator<>() {
             @Override
@@ -72,6 +74,11 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
         String filmId = frame.getString(0);
         String frameId = frame.getString(1);
         Path path = new Path(frame.getString(2));
+        try {
+            limits.checkFileSize(frame.getLong(3));
+        } catch (FrameRejectedException e) {
+            return rejected(frame, null, null, e);
+        }
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
             DecodedFrame decoded = Letterbox.crop(decoder.decode(in));
             int[] pixels = sampler.sample(decoded, PixelSampler.frameSeed(seed, filmId, frameId));
@@ -88,6 +95,10 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
             return rejected(frame, null, null, e);
         } catch (IOException e) {
             return rejected(frame, null, null, new FrameRejectedException(RejectReason.READ_ERROR, e.toString()));
+        } catch (RuntimeException | Error e) {
+            // The file is the unit of failure: whatever else breaks on it (the storage client, a stage after
+            // decoding) becomes its reject, and the task goes on with the next file.
+            return rejected(frame, null, null, FrameDecoder.unexpected(e));
         }
     }
 

@@ -18,6 +18,7 @@ import static org.filmpalette.store.TableSchemas.STATUS_OK;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,7 @@ import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.FilmEngine;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.StagedCommit;
 import org.filmpalette.store.Table;
@@ -166,9 +168,14 @@ public final class PalettePipeline {
         Dataset<Row> newFrames = BytePartitions.repartition(spark, plan.newFrames(), plan.films());
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         return newFrames.mapPartitions(
-                new DecodeAndSample(conf, config.maxSide(), config.maxPixels(), config.sample(), config.seed(),
+                new DecodeAndSample(conf, config.maxSide(), decodeLimits(), config.sample(), config.seed(),
                         config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null),
                 Encoders.row(StageSchemas.SAMPLED));
+    }
+
+    private DecodeLimits decodeLimits() {
+        return new DecodeLimits(config.maxPixels(), config.maxFileBytes(),
+                Duration.ofSeconds(config.decodeTimeoutSeconds()));
     }
 
     private Dataset<Row> clusterStills(Dataset<Row> sampled) {

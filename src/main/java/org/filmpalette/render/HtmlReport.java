@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.filmpalette.color.Srgb;
 import org.filmpalette.palette.Palette;
@@ -21,7 +23,8 @@ import org.filmpalette.query.PaletteReader.Still;
  * The static HTML report: one self-contained {@code index.html} (inline CSS, images as {@code data:} URIs, no
  * script, no outside asset) that works from {@code file://}. An index of all films with their nearest films, then
  * per film: its palette as swatches with hex codes, shares and accents marked, its harmonies, its movie barcode (one column per
- * still in frame id order) and still thumbnails, each still drawn as its palette's proportional bands.
+ * still in frame id order) and still thumbnails: the JPEG the tables keep for a still, or else its palette's
+ * proportional bands. A big archive's report is capped at its first films (see {@link #write(Path, String, String, List, long)}).
  */
 public final class HtmlReport {
 
@@ -37,16 +40,34 @@ public final class HtmlReport {
             .swatch{width:96px;font:12px monospace;text-align:center}.chip{height:56px;border:1px solid #ccc;border-radius:4px}
             .barcode{width:100%;height:90px;image-rendering:pixelated;border:1px solid #ccc}
             .stills{display:flex;flex-wrap:wrap;gap:10px}.still{font:11px monospace;width:128px}
-            .still img{width:128px;height:72px;display:block;border:1px solid #ccc}.muted{color:#777}
+            .still img{width:128px;height:72px;object-fit:cover;display:block;border:1px solid #ccc}.muted{color:#777}
             """;
 
     private HtmlReport() {}
 
-    /** One film's part of the report. */
-    public record Film(String id, Palette palette, List<Still> stills, List<Neighbor> nearest) {}
+    /**
+     * One film's part of the report.
+     *
+     * @param thumbnails JPEG thumbnails by frame id; a still without one is drawn as its palette's bands
+     */
+    public record Film(String id, Palette palette, List<Still> stills, List<Neighbor> nearest,
+            Map<String, byte[]> thumbnails) {
 
-    /** Writes {@code DIR/index.html}; returns its path. */
+        public Film(String id, Palette palette, List<Still> stills, List<Neighbor> nearest) {
+            this(id, palette, stills, nearest, Map.of());
+        }
+    }
+
+    /** Writes {@code DIR/index.html} with every film; returns its path. */
     public static Path write(Path dir, String title, String algorithm, List<Film> films) {
+        return write(dir, title, algorithm, films, films.size());
+    }
+
+    /**
+     * Writes {@code DIR/index.html} with {@code films}, the first of {@code totalFilms} in film id order (a big
+     * archive's report is capped; the page says how many were left out and where to see them); returns its path.
+     */
+    public static Path write(Path dir, String title, String algorithm, List<Film> films, long totalFilms) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -54,6 +75,10 @@ public final class HtmlReport {
         html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"muted\">").append(films.size())
                 .append(films.size() == 1 ? " film" : " films").append(", ").append(escape(algorithm))
                 .append(" palettes. Distances are palette_distance: the Earth Mover's Distance in CIEDE2000 units.</p>\n");
+        if (totalFilms > films.size()) {
+            html.append("<p class=\"muted\">The first ").append(films.size()).append(" of ").append(totalFilms)
+                    .append(" films by id; <code>filmpalette serve</code> shows them all, or raise --max-films.</p>\n");
+        }
         index(html, films);
         for (Film film : films) {
             film(html, film, algorithm);
@@ -112,25 +137,32 @@ public final class HtmlReport {
                 .append(escape(film.id())).append("\" src=\"")
                 .append(PaletteImages.dataUri(PaletteImages.barcode(stills, 1, 90))).append("\">\n");
         html.append("<h3>Stills</h3>\n<div class=\"stills\">");
-        for (Still still : thumbnails(film.stills())) {
+        for (Still still : evenlySpaced(film.stills(), MAX_THUMBNAILS)) {
             html.append("<div class=\"still\"><img alt=\"").append(escape(still.frameId())).append("\" src=\"")
-                    .append(PaletteImages.dataUri(PaletteImages.bands(still.palette(), 128, 72))).append("\">")
+                    .append(thumbnail(film, still)).append("\">")
                     .append(escape(still.frameId())).append("<br>").append(escape(TerminalSwatches.hex(still.palette())))
                     .append("</div>");
         }
         html.append("</div>\n<p><a href=\"#index\">back to the index</a></p>\n</section>\n");
     }
 
-    /** Up to {@link #MAX_THUMBNAILS} stills evenly spaced in time, first and last included. */
-    static List<Still> thumbnails(List<Still> stills) {
-        if (stills.size() <= MAX_THUMBNAILS) {
+    /** Up to {@code max} (at least 2) of {@code stills} evenly spaced in time, first and last included. */
+    public static <T> List<T> evenlySpaced(List<T> stills, int max) {
+        if (stills.size() <= max) {
             return stills;
         }
-        List<Still> chosen = new ArrayList<>();
-        for (int i = 0; i < MAX_THUMBNAILS; i++) {
-            chosen.add(stills.get((int) Math.round(i * (stills.size() - 1) / (double) (MAX_THUMBNAILS - 1))));
+        List<T> chosen = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            chosen.add(stills.get((int) Math.round(i * (stills.size() - 1) / (double) (max - 1))));
         }
         return chosen;
+    }
+
+    /** The still's JPEG thumbnail as a data: URI, or its palette's bands when the tables keep none. */
+    private static String thumbnail(Film film, Still still) {
+        byte[] jpeg = film.thumbnails().get(still.frameId());
+        return jpeg == null ? PaletteImages.dataUri(PaletteImages.bands(still.palette(), 128, 72))
+                : "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
     }
 
     private static String chip(int rgb, String caption) {

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,8 +20,8 @@ import javax.imageio.ImageIO;
 
 import org.filmpalette.color.Srgb;
 import org.filmpalette.query.Harmony;
+import org.filmpalette.testing.HeadlessChromium;
 import org.filmpalette.testing.SampleTables;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,19 +60,13 @@ class ReportCommandTest {
         // Every film lists the two others as its nearest films in the index.
         assertEquals(3 * 2, count(html.substring(0, html.indexOf("<section")), "</a> "));
 
-        Path chromium = chromium();
+        Path chromium = HeadlessChromium.executable();
         Path screenshot = dir.resolve("report.png");
         String log = runChromium(chromium, index, "--screenshot=" + screenshot, "--window-size=1200,1600");
         List<String> consoleLines = log.lines().filter(l -> l.contains("CONSOLE")).toList();
         assertTrue(consoleLines.isEmpty(), "console output from the page: " + consoleLines);
-        BufferedImage image = ImageIO.read(screenshot.toFile());
-        assertEquals(1200, image.getWidth());
-        Set<Integer> colors = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                colors.add(image.getRGB(x, y) & 0xFFFFFF);
-            }
-        }
+        assertEquals(1200, ImageIO.read(screenshot.toFile()).getWidth());
+        Set<Integer> colors = HeadlessChromium.distinctColors(screenshot);
         assertTrue(colors.size() > 50, "a rendered page, not a blank one: " + colors.size() + " colors");
         // The first film's swatches are painted in its exact colors.
         String firstFilm = section(html, SampleTables.DUSK);
@@ -104,26 +94,6 @@ class ReportCommandTest {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         return output;
-    }
-
-    /** Chromium from PATH; without it the test fails in CI and is skipped elsewhere. */
-    private static Path chromium() {
-        Optional<Path> found = Optional.empty();
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser")) {
-                Path candidate = Path.of(folder, name);
-                if (found.isEmpty() && Files.isExecutable(candidate)) {
-                    found = Optional.of(candidate);
-                }
-            }
-        }
-        if (found.isEmpty()) {
-            if (System.getenv("CI") != null) {
-                fail("Chromium is not installed (apt-get install -y chromium; .ci/run does this)");
-            }
-            Assumptions.abort("Chromium is not installed; skipped outside CI");
-        }
-        return found.get();
     }
 
     private static String section(String html, String film) {

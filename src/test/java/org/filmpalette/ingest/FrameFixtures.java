@@ -208,7 +208,8 @@ public final class FrameFixtures {
         return png[25] & 0xFF;
     }
 
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+    /** Writes one PNG chunk: length, type, data and CRC. */
+    static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);

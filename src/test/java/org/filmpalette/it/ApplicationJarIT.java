@@ -42,7 +42,9 @@ class ApplicationJarIT {
                 "org/apache/hadoop/fs/s3a/S3AFileSystem.class",
                 "software/amazon/awssdk/services/s3/S3Client.class",
                 "software/amazon/awssdk/transfer/s3/S3TransferManager.class",
-                "software/amazon/awssdk/services/sts/StsClient.class")) {
+                "software/amazon/awssdk/services/sts/StsClient.class",
+                "io/pebbletemplates/pebble/PebbleEngine.class", "org/unbescape/html/HtmlEscape.class",
+                "org/filmpalette/serve/templates/film.peb", "org/filmpalette/serve/static/drop.js")) {
             assertTrue(entries.contains(dependency), "missing " + dependency);
         }
     }

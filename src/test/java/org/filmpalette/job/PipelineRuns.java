@@ -56,4 +56,12 @@ final class PipelineRuns {
                 .drop(TableSchemas.RUN_ID, TableSchemas.COMPUTED_AT).collectAsList();
         return rows.stream().map(Row::toString).sorted(Comparator.naturalOrder()).toList();
     }
+
+    /** {@link #content} of one film's rows. */
+    static List<String> content(Path tables, Table table, String film) {
+        var rows = new PaletteTables(SharedSpark.session(), "file:" + tables).read(table)
+                .where(col(TableSchemas.FILM_ID).equalTo(film))
+                .drop(TableSchemas.RUN_ID, TableSchemas.COMPUTED_AT).collectAsList();
+        return rows.stream().map(Row::toString).sorted(Comparator.naturalOrder()).toList();
+    }
 }

@@ -19,12 +19,12 @@ class HtmlReportTest {
         for (int i = 0; i < 7200; i++) {
             stills.add(new Still(String.format("frame_%05d", i), gray));
         }
-        List<Still> shown = HtmlReport.thumbnails(stills);
+        List<Still> shown = HtmlReport.evenlySpaced(stills, HtmlReport.MAX_THUMBNAILS);
         assertEquals(HtmlReport.MAX_THUMBNAILS, shown.size());
         assertEquals("frame_00000", shown.get(0).frameId());
         assertEquals("frame_07199", shown.get(shown.size() - 1).frameId());
         assertEquals("frame_00153", shown.get(1).frameId());
-        assertEquals(stills.subList(0, 5), HtmlReport.thumbnails(stills.subList(0, 5)));
+        assertEquals(stills.subList(0, 5), HtmlReport.evenlySpaced(stills.subList(0, 5), HtmlReport.MAX_THUMBNAILS));
     }
 
     @Test

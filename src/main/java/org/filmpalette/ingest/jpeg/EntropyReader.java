@@ -173,14 +173,6 @@ final class EntropyReader {
         return bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
     }
 
-    /** Skips {@code size} magnitude bits whose value is not needed. */
-    void skip(int size) {
-        if (bufferBits < size) {
-            fill();
-        }
-        bufferBits -= size;
-    }
-
     /** True when the decoder has used bits that were not in the data (it was truncated or damaged). */
     boolean overran() {
         return bufferBits < 8 * paddingBytes;
@@ -191,7 +183,8 @@ final class EntropyReader {
         if (overran()) {
             throw new JpegFormatException("entropy data ends early");
         }
-        // Whole bytes still buffered were read ahead of the marker; give them back.
+        // Whole data bytes still buffered were never used by the interval: the marker is not where the interval
+        // ends, so the data is damaged.
         int unread = bufferBits / 8 - paddingBytes;
         if (unread > 0) {
             throw new JpegFormatException("data left before restart marker");

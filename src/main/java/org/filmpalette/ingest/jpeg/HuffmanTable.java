@@ -26,12 +26,29 @@ final class HuffmanTable {
      * @param symbols the symbols in code order
      */
     HuffmanTable(int[] counts, int[] symbols) throws JpegFormatException {
+        if (counts.length != 16) {
+            throw new JpegFormatException("Huffman table with " + counts.length + " code lengths");
+        }
+        int total = 0;
+        for (int count : counts) {
+            total += count;
+        }
+        if (total != symbols.length) {
+            throw new JpegFormatException("Huffman table has " + symbols.length + " symbols for " + total + " codes");
+        }
+        if (total == 0 || total > 256) {
+            throw new JpegFormatException("Huffman table of " + total + " codes");
+        }
         this.symbols = symbols.clone();
         java.util.Arrays.fill(fast, -1);
         int code = 0;
         int index = 0;
         for (int length = 1; length <= 16; length++) {
             int count = counts[length - 1];
+            // Codes of this length are code .. code + count - 1; all must fit in length bits (T.81 C.2).
+            if (count < 0 || code + count > 1 << length) {
+                throw new JpegFormatException("Huffman table overflows at length " + length);
+            }
             offset[length] = index - code;
             for (int i = 0; i < count; i++, index++, code++) {
                 if (length <= FAST_BITS) {
@@ -40,9 +57,6 @@ final class HuffmanTable {
                         fast[first + fill] = length << 8 | symbols[index];
                     }
                 }
-            }
-            if (code > 1 << length) {
-                throw new JpegFormatException("Huffman table overflows at length " + length);
             }
             limit[length] = code << (16 - length);
             code <<= 1;
@@ -61,9 +75,6 @@ final class HuffmanTable {
                 int value = bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
                 fastCoefficients[prefix] = value << 16 | run << 8 | (length + size);
             }
-        }
-        if (index != symbols.length) {
-            throw new JpegFormatException("Huffman table has " + symbols.length + " symbols for " + index + " codes");
         }
     }
 }

@@ -1,15 +1,13 @@
 package org.filmpalette.ingest.jpeg;
 
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The markers of a JPEG up to its first scan: frame size and components, quantization and Huffman tables, restart
  * interval. {@link #read} accepts only what {@link ReducedJpegDecoder} decodes: sequential Huffman coding with 8-bit
- * samples (SOF0, SOF1), one gray or three YCbCr components all in one interleaved scan, no embedded ICC profile.
+ * samples (SOF0, SOF1), one gray or three YCbCr components all in one interleaved scan, no embedded ICC profile;
+ * and it validates everything the decoder will index with (component ids and sampling factors, table ids and
+ * contents, restart interval, scan parameters), so that damaged headers end as a {@link JpegFormatException}.
  */
 final class JpegHeader {
 
@@ -23,9 +21,14 @@ final class JpegHeader {
     private static final int APP2 = 0xE2;
     private static final int APP14 = 0xEE;
 
+    /** Blocks in one MCU of an interleaved scan, at most (T.81 B.2.3). */
+    private static final int MAX_BLOCKS_PER_MCU = 10;
+
     int width;
     int height;
     int restartInterval;
+    /** Offset of the first entropy-coded byte, just after the start-of-scan header. */
+    int scanStart;
     /** Components in frame order. */
     Component[] components;
     /** Components in scan order (all of them, one scan). */
@@ -56,15 +59,13 @@ final class JpegHeader {
     }
 
     /**
-     * Reads the markers from {@code in} through the start-of-scan header, copying every byte consumed to
-     * {@code consumed}, so a caller can replay them to another decoder.
+     * Reads the markers of {@code file} through the start-of-scan header.
      *
-     * @throws JpegFormatException when the file is not a JPEG this package decodes (the stream is left after the
-     *                             marker segment that said so)
-     * @throws IOException         when {@code in} fails or ends early
+     * @throws JpegFormatException when the file is not a JPEG this package decodes, or its header is damaged or
+     *                             ends early
      */
-    static JpegHeader read(InputStream in, ByteArrayOutputStream consumed) throws IOException, JpegFormatException {
-        Segments segments = new Segments(in, consumed);
+    static JpegHeader read(byte[] file) throws JpegFormatException {
+        Segments segments = new Segments(file);
         if (segments.readByte() != 0xFF || segments.readByte() != SOI) {
             throw new JpegFormatException("not a JPEG");
         }
@@ -75,12 +76,20 @@ final class JpegHeader {
             byte[] body = segments.readSegment();
             switch (marker) {
                 case SOF0, SOF1 -> {
+                    if (frame) {
+                        throw new JpegFormatException("second frame header");
+                    }
                     header.readFrame(body);
                     frame = true;
                 }
                 case DHT -> header.readHuffmanTables(body);
                 case DQT -> header.readQuantizationTables(body);
-                case DRI -> header.restartInterval = Bytes.u16(body, 0);
+                case DRI -> {
+                    if (body.length != 2) {
+                        throw new JpegFormatException("restart interval segment of " + body.length + " bytes");
+                    }
+                    header.restartInterval = Bytes.u16(body, 0);
+                }
                 case APP2 -> header.iccProfile |= startsWith(body, "ICC_PROFILE");
                 case APP14 -> {
                     if (startsWith(body, "Adobe") && body.length >= 12) {
@@ -93,11 +102,16 @@ final class JpegHeader {
                     }
                     header.readScan(body);
                     header.check();
+                    header.scanStart = segments.position();
                     return header;
                 }
                 default -> {
                     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
                         throw new JpegFormatException(String.format("frame type 0x%02X (not baseline)", marker));
+                    }
+                    if (marker == 0xD8 || marker == 0xD9 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01
+                            || marker == 0x00) {
+                        throw new JpegFormatException(String.format("marker 0x%02X before the scan", marker));
                     }
                 }
             }
@@ -122,9 +136,16 @@ final class JpegHeader {
             int sampling = body[7 + 3 * i] & 0xFF;
             Component component = new Component(body[6 + 3 * i] & 0xFF, sampling >> 4, sampling & 15,
                     body[8 + 3 * i] & 0xFF);
-            if (component.h < 1 || component.h > 4 || component.v < 1 || component.v > 4
-                    || component.quantizationTable > 3) {
+            if (component.h < 1 || component.h > 4 || component.v < 1 || component.v > 4) {
                 throw new JpegFormatException("component sampling " + sampling);
+            }
+            if (component.quantizationTable > 3) {
+                throw new JpegFormatException("quantization table id " + component.quantizationTable);
+            }
+            for (int j = 0; j < i; j++) {
+                if (components[j].id == component.id) {
+                    throw new JpegFormatException("component id " + component.id + " twice");
+                }
             }
             components[i] = component;
             maxH = Math.max(maxH, component.h);
@@ -154,6 +175,14 @@ final class JpegHeader {
                 symbols[i] = body[at + 17 + i] & 0xFF;
             }
             (type == 0 ? dcTables : acTables)[slot] = new HuffmanTable(counts, symbols);
+            for (int symbol : symbols) {
+                // DC symbols are magnitude sizes (at most 11 bits for 8-bit samples); AC symbols are run/size
+                // pairs with sizes of at most 10 bits.
+                if (type == 0 ? symbol > 11 : (symbol & 15) > 10) {
+                    throw new JpegFormatException(String.format("Huffman symbol 0x%02X in a %s table", symbol,
+                            type == 0 ? "DC" : "AC"));
+                }
+            }
             at += 17 + total;
         }
     }
@@ -194,9 +223,17 @@ final class JpegHeader {
             if (component == null) {
                 throw new JpegFormatException("scan names unknown component " + id);
             }
+            for (int j = 0; j < i; j++) {
+                if (scan[j] == component) {
+                    throw new JpegFormatException("scan names component " + id + " twice");
+                }
+            }
             component.dcTable = tables >> 4;
             component.acTable = tables & 15;
             scan[i] = component;
+        }
+        if (body.length != 4 + 2 * count) {
+            throw new JpegFormatException("scan header of " + body.length + " bytes for " + count + " components");
         }
         int spectralStart = body[1 + 2 * count] & 0xFF;
         int spectralEnd = body[2 + 2 * count] & 0xFF;
@@ -215,6 +252,13 @@ final class JpegHeader {
             if (adobeTransform == 0 || (adobeTransform < 0 && rgbIds)) {
                 throw new JpegFormatException("RGB components (not YCbCr)");
             }
+        }
+        int blocksPerMcu = 0;
+        for (Component component : components) {
+            blocksPerMcu += component.h * component.v;
+        }
+        if (components.length > 1 && blocksPerMcu > MAX_BLOCKS_PER_MCU) {
+            throw new JpegFormatException(blocksPerMcu + " blocks per MCU");
         }
         for (Component component : components) {
             if (maxH % component.h != 0 || maxV % component.v != 0) {
@@ -240,27 +284,28 @@ final class JpegHeader {
         return true;
     }
 
-    /** Marker segments of a stream, copying what it reads. */
+    /** Marker segments of a file, read from its start. */
     private static final class Segments {
-        private final InputStream in;
-        private final ByteArrayOutputStream consumed;
+        private final byte[] file;
+        private int position;
 
-        Segments(InputStream in, ByteArrayOutputStream consumed) {
-            this.in = in;
-            this.consumed = consumed;
+        Segments(byte[] file) {
+            this.file = file;
         }
 
-        int readByte() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("JPEG header ends early");
+        int position() {
+            return position;
+        }
+
+        int readByte() throws JpegFormatException {
+            if (position >= file.length) {
+                throw new JpegFormatException("JPEG header ends early");
             }
-            consumed.write(b);
-            return b;
+            return file[position++] & 0xFF;
         }
 
         /** The next marker code, skipping fill bytes; anything but 0xFF where a marker belongs is an error. */
-        int nextMarker() throws IOException, JpegFormatException {
+        int nextMarker() throws JpegFormatException {
             if (readByte() != 0xFF) {
                 throw new JpegFormatException("no marker where one belongs");
             }
@@ -271,16 +316,16 @@ final class JpegHeader {
             return code;
         }
 
-        byte[] readSegment() throws IOException, JpegFormatException {
+        byte[] readSegment() throws JpegFormatException {
             int length = readByte() << 8 | readByte();
             if (length < 2) {
                 throw new JpegFormatException("marker segment length " + length);
             }
-            byte[] body = in.readNBytes(length - 2);
-            consumed.write(body, 0, body.length);
-            if (body.length != length - 2) {
-                throw new EOFException("JPEG header ends early");
+            if (position + length - 2 > file.length) {
+                throw new JpegFormatException("JPEG header ends early");
             }
+            byte[] body = java.util.Arrays.copyOfRange(file, position, position + length - 2);
+            position += length - 2;
             return body;
         }
     }

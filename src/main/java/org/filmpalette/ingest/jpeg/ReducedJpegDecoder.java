@@ -1,8 +1,6 @@
 package org.filmpalette.ingest.jpeg;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decodes a common JPEG (baseline or extended sequential, 8-bit, gray or YCbCr in one interleaved scan: what
@@ -23,14 +21,12 @@ public final class ReducedJpegDecoder {
 
     private ReducedJpegDecoder() {}
 
-    /** A JPEG's header, read up to its scan, with the bytes it took. */
+    /** A JPEG's header, read up to its scan. */
     public static final class Prelude {
         private final JpegHeader header;
-        private final byte[] bytes;
 
-        private Prelude(JpegHeader header, byte[] bytes) {
+        private Prelude(JpegHeader header) {
             this.header = header;
-            this.bytes = bytes;
         }
 
         public int width() {
@@ -40,33 +36,25 @@ public final class ReducedJpegDecoder {
         public int height() {
             return header.height;
         }
-
-        /** The bytes read from the stream so far. */
-        public byte[] bytes() {
-            return bytes;
-        }
     }
 
     /**
-     * Reads a JPEG's markers from {@code in} up to its first scan, copying them to {@code consumed}.
+     * Reads the markers of {@code file} up to its first scan.
      *
-     * @throws JpegFormatException when the file is not a JPEG this class decodes; {@code consumed} then holds the
-     *                             bytes read, for the caller to replay
+     * @throws JpegFormatException when the file is not a JPEG this class decodes, or its header is damaged
      */
-    public static Prelude readPrelude(InputStream in, ByteArrayOutputStream consumed)
-            throws IOException, JpegFormatException {
-        JpegHeader header = JpegHeader.read(in, consumed);
-        return new Prelude(header, consumed.toByteArray());
+    public static Prelude readPrelude(byte[] file) throws JpegFormatException {
+        return new Prelude(JpegHeader.read(file));
     }
 
     /**
-     * Decodes the scan in {@code entropy} (all the bytes after the prelude) to packed opaque sRGB {@code 0xFFRRGGBB}
-     * pixels, {@code ceil(width / 4) × ceil(height / 4)}, row-major.
+     * Decodes the scan of {@code file} (whose prelude is {@code prelude}) to packed opaque sRGB {@code 0xFFRRGGBB}
+     * pixels, {@code ceil(width / 4) × ceil(height / 4)}, row-major. {@code cancelled} is polled once per MCU row.
      *
-     * @throws JpegFormatException when the data is damaged or ends early
+     * @throws JpegFormatException when the data is damaged or ends early, or when {@code cancelled} said so
      */
-    public static int[] decode(Prelude prelude, byte[] entropy) throws JpegFormatException {
-        return new Scan(prelude.header, entropy).decode();
+    public static int[] decode(Prelude prelude, byte[] file, BooleanSupplier cancelled) throws JpegFormatException {
+        return new Scan(prelude.header, file, cancelled).decode();
     }
 
     /** Output width for a {@code width}-pixel-wide JPEG. */
@@ -85,10 +73,12 @@ public final class ReducedJpegDecoder {
         private final int mcusX;
         private final int mcusY;
         private final float[] sums = new float[3];
+        private final BooleanSupplier cancelled;
 
-        Scan(JpegHeader header, byte[] entropy) {
+        Scan(JpegHeader header, byte[] file, BooleanSupplier cancelled) {
             this.header = header;
-            this.reader = new EntropyReader(entropy, 0);
+            this.cancelled = cancelled;
+            this.reader = new EntropyReader(file, header.scanStart);
             this.components = header.scan;
             int count = components.length;
             boolean single = count == 1;
@@ -142,6 +132,9 @@ public final class ReducedJpegDecoder {
                 }
                 if (reader.overran()) {
                     throw new JpegFormatException("entropy data ends early");
+                }
+                if (cancelled.getAsBoolean()) {
+                    throw new JpegFormatException("cancelled");
                 }
             }
             return toArgb();

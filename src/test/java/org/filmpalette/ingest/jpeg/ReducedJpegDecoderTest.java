@@ -1,6 +1,5 @@
 package org.filmpalette.ingest.jpeg;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,22 +9,15 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageOutputStream;
 
+import org.filmpalette.ingest.DecoderSeeds;
+import org.filmpalette.ingest.DecoderSeeds.Jpeg;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The reduced decode against the JDK's full decode averaged over 4×4 blocks, on film-like frames written by
@@ -40,25 +32,25 @@ class ReducedJpegDecoderTest {
 
     @Test
     void chromaSubsampledFrameMatchesFullDecodeAveraged() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_INT_RGB), Variant.DEFAULT);
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.SUBSAMPLED_420);
         assertCloseToFullDecode(jpeg, 1.25);
     }
 
     @Test
     void fullChromaFrameMatchesFullDecodeAveraged() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_INT_RGB), Variant.FULL_CHROMA);
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.FULL_CHROMA);
         assertCloseToFullDecode(jpeg, 0.5);
     }
 
     @Test
     void grayFrameMatchesFullDecodeAveraged() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_BYTE_GRAY), Variant.DEFAULT);
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_BYTE_GRAY), Jpeg.SUBSAMPLED_420);
         assertCloseToFullDecode(jpeg, 0.4);
     }
 
     @Test
     void restartIntervalsAreFollowed() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_INT_RGB), Variant.RESTARTS);
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.RESTARTS);
         assertTrue(containsRestartMarker(jpeg), "the writer put restart markers in");
         assertCloseToFullDecode(jpeg, 1.25);
     }
@@ -72,7 +64,7 @@ class ReducedJpegDecoderTest {
         g.setColor(new Color(0x2040A0));
         g.fillRect(32, 0, 32, 32);
         g.dispose();
-        int[] reduced = decode(write(image, Variant.DEFAULT));
+        int[] reduced = decode(DecoderSeeds.jpeg(image, Jpeg.SUBSAMPLED_420));
         // Away from the edge, whose 8x8 chroma blocks straddle both colors after 4:2:0 subsampling.
         assertColor(0xC03020, reduced[4 * 16 + 2]);
         assertColor(0x2040A0, reduced[4 * 16 + 13]);
@@ -80,32 +72,37 @@ class ReducedJpegDecoderTest {
 
     @Test
     void progressiveJpegIsRefused() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_INT_RGB), Variant.PROGRESSIVE);
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.PROGRESSIVE);
         JpegFormatException refused = assertThrows(JpegFormatException.class,
-                () -> ReducedJpegDecoder.readPrelude(new ByteArrayInputStream(jpeg), new ByteArrayOutputStream()));
+                () -> ReducedJpegDecoder.readPrelude(jpeg));
         assertTrue(refused.getMessage().contains("not baseline"), refused.getMessage());
     }
 
     @Test
     void truncatedDataIsRefused() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_INT_RGB), Variant.DEFAULT);
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.SUBSAMPLED_420);
         byte[] truncated = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-        ByteArrayInputStream in = new ByteArrayInputStream(truncated);
-        ReducedJpegDecoder.Prelude prelude = ReducedJpegDecoder.readPrelude(in, new ByteArrayOutputStream());
+        ReducedJpegDecoder.Prelude prelude = ReducedJpegDecoder.readPrelude(truncated);
         JpegFormatException refused = assertThrows(JpegFormatException.class,
-                () -> ReducedJpegDecoder.decode(prelude, in.readAllBytes()));
+                () -> ReducedJpegDecoder.decode(prelude, truncated, () -> false));
         assertEquals("entropy data ends early", refused.getMessage());
     }
 
     @Test
-    void preludeKeepsEveryByteItRead() throws Exception {
-        byte[] jpeg = write(filmLike(BufferedImage.TYPE_INT_RGB), Variant.DEFAULT);
-        ByteArrayInputStream in = new ByteArrayInputStream(jpeg);
-        ReducedJpegDecoder.Prelude prelude = ReducedJpegDecoder.readPrelude(in, new ByteArrayOutputStream());
-        byte[] rest = in.readAllBytes();
+    void preludeReadsTheFrameSize() throws Exception {
+        ReducedJpegDecoder.Prelude prelude =
+                ReducedJpegDecoder.readPrelude(DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.SUBSAMPLED_420));
         assertEquals(WIDTH, prelude.width());
         assertEquals(HEIGHT, prelude.height());
-        assertArrayEquals(jpeg, concat(prelude.bytes(), rest));
+    }
+
+    @Test
+    void cancelledDecodeStopsWithAnError() throws Exception {
+        byte[] jpeg = DecoderSeeds.jpeg(filmLike(BufferedImage.TYPE_INT_RGB), Jpeg.SUBSAMPLED_420);
+        ReducedJpegDecoder.Prelude prelude = ReducedJpegDecoder.readPrelude(jpeg);
+        JpegFormatException refused = assertThrows(JpegFormatException.class,
+                () -> ReducedJpegDecoder.decode(prelude, jpeg, () -> true));
+        assertEquals("cancelled", refused.getMessage());
     }
 
     private static void assertCloseToFullDecode(byte[] jpeg, double maxMeanDifference) throws IOException,
@@ -146,10 +143,8 @@ class ReducedJpegDecoderTest {
         return new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
     }
 
-    private static int[] decode(byte[] jpeg) throws IOException, JpegFormatException {
-        ByteArrayInputStream in = new ByteArrayInputStream(jpeg);
-        ReducedJpegDecoder.Prelude prelude = ReducedJpegDecoder.readPrelude(in, new ByteArrayOutputStream());
-        return ReducedJpegDecoder.decode(prelude, in.readAllBytes());
+    private static int[] decode(byte[] jpeg) throws JpegFormatException {
+        return ReducedJpegDecoder.decode(ReducedJpegDecoder.readPrelude(jpeg), jpeg, () -> false);
     }
 
     private static void assertColor(int expected, int actual) {
@@ -184,42 +179,6 @@ class ReducedJpegDecoderTest {
         return image;
     }
 
-    private enum Variant { DEFAULT, FULL_CHROMA, RESTARTS, PROGRESSIVE }
-
-    private static byte[] write(BufferedImage image, Variant variant) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            if (variant == Variant.PROGRESSIVE) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
-            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
-            String format = "javax_imageio_jpeg_image_1.0";
-            Element root = (Element) metadata.getAsTree(format);
-            if (variant == Variant.FULL_CHROMA) {
-                NodeList specs = root.getElementsByTagName("componentSpec");
-                for (int i = 0; i < specs.getLength(); i++) {
-                    ((Element) specs.item(i)).setAttribute("HsamplingFactor", "1");
-                    ((Element) specs.item(i)).setAttribute("VsamplingFactor", "1");
-                }
-            }
-            if (variant == Variant.RESTARTS) {
-                Element restart = new javax.imageio.metadata.IIOMetadataNode("dri");
-                restart.setAttribute("interval", "7");
-                Element markers = (Element) root.getElementsByTagName("markerSequence").item(0);
-                markers.insertBefore(restart, markers.getFirstChild());
-            }
-            metadata.setFromTree(format, root);
-            writer.write(null, new IIOImage(image, null, metadata), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
 
     private static boolean containsRestartMarker(byte[] jpeg) {
         for (int i = 0; i + 1 < jpeg.length; i++) {
@@ -230,9 +189,4 @@ class ReducedJpegDecoderTest {
         return false;
     }
 
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] all = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
-    }
 }
