@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "filmpalette", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns film frame archives into color palettes.",
         subcommands = {RunCommand.class, SqlCommand.class, CompareCommand.class, ExportCommand.class,
-            ReportCommand.class, MaintainCommand.class, EvaluateCommand.class, PaletteCommand.class, ServeCommand.class})
+            ReportCommand.class, MaintainCommand.class, EvaluateCommand.class, PaletteCommand.class, ServeCommand.class,
+            SearchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -37,6 +38,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: run, sql, compare, export, report, maintain, evaluate, palette or serve");
+                "Missing command: run, sql, compare, export, report, maintain, evaluate, palette, serve or search");
     }
 }

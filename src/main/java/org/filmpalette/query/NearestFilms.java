@@ -14,12 +14,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.filmpalette.neighbors.FilmNeighbors;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
 /**
- * The films whose palettes are nearest to a film's by {@code palette_distance}, computed in Spark over the
- * {@code film_palettes} view (a self-join within one algorithm), ties broken by film id.
+ * The films whose palettes are nearest to a film's by {@code palette_distance}, ties broken by film id: read from the
+ * {@code film_neighbors} view when the session has one that holds enough of the film's list, otherwise computed in
+ * Spark over the {@code film_palettes} view (a self-join within one algorithm, all pairs).
  */
 public final class NearestFilms {
 
@@ -35,6 +37,10 @@ public final class NearestFilms {
     /** The {@code top} films nearest to {@code film}; an unknown film or algorithm fails naming the flag. */
     public List<Neighbor> of(String film, String algorithm, int top) {
         new PaletteReader(spark).filmPalette(film, algorithm);
+        List<Neighbor> stored = stored(algorithm, top).getOrDefault(film, List.of());
+        if (stored.size() >= top) {
+            return stored;
+        }
         List<Neighbor> neighbors = new ArrayList<>();
         for (Row row : pairs(algorithm).where(col("film").equalTo(film))
                 .orderBy(col("distance"), col("other")).limit(top).collectAsList()) {
@@ -49,6 +55,11 @@ public final class NearestFilms {
         for (String film : new PaletteReader(spark).filmPalettes(algorithm).keySet()) {
             nearest.put(film, new ArrayList<>());
         }
+        Map<String, List<Neighbor>> stored = stored(algorithm, top);
+        if (!stored.isEmpty()) {
+            stored.forEach((film, list) -> nearest.computeIfPresent(film, (id, empty) -> list));
+            return new LinkedHashMap<>(nearest);
+        }
         Dataset<Row> ranked = pairs(algorithm).withColumn("place", row_number()
                 .over(Window.partitionBy("film").orderBy(col("distance"), col("other"))))
                 .where(col("place").leq(top)).orderBy("film", "place");
@@ -56,6 +67,21 @@ public final class NearestFilms {
             nearest.get(row.getString(0)).add(new Neighbor(row.getString(1), row.getDouble(2)));
         }
         return new LinkedHashMap<>(nearest);
+    }
+
+    /** The lists of the {@code film_neighbors} view, up to {@code top} each; empty without the view. */
+    private Map<String, List<Neighbor>> stored(String algorithm, int top) {
+        Map<String, List<Neighbor>> lists = new TreeMap<>();
+        if (!spark.catalog().tableExists(FilmNeighbors.TABLE)) {
+            return lists;
+        }
+        for (Row row : spark.table(FilmNeighbors.TABLE).where(col(FilmNeighbors.ALGORITHM).equalTo(algorithm)
+                .and(col(FilmNeighbors.RANK).leq(top))).orderBy(FilmNeighbors.FILM_ID, FilmNeighbors.RANK)
+                .select(FilmNeighbors.FILM_ID, FilmNeighbors.NEIGHBOR_FILM_ID, FilmNeighbors.DISTANCE).collectAsList()) {
+            lists.computeIfAbsent(row.getString(0), film -> new ArrayList<>())
+                    .add(new Neighbor(row.getString(1), row.getDouble(2)));
+        }
+        return lists;
     }
 
     private Dataset<Row> pairs(String algorithm) {

@@ -8,6 +8,7 @@ import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
 import org.apache.spark.sql.catalyst.expressions.ScalaUDF;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 import scala.Option;
@@ -29,6 +30,8 @@ public final class PaletteSqlExtensions extends AbstractFunction1<SparkSessionEx
         extensions.injectFunction(
                 function(PaletteFunctions.PALETTE_DISTANCE, "colors_a, colors_b", new PaletteDistanceBody()));
         extensions.injectFunction(function(PaletteFunctions.DELTA_E, "hex_a, hex_b", new DeltaEBody()));
+        extensions.injectFunction(function(PaletteFunctions.PALETTE_EMBEDDING, "colors", 1,
+                PaletteFunctions.EMBEDDING_TYPE, new PaletteEmbeddingBody()));
         return BoxedUnit.UNIT;
     }
 
@@ -53,19 +56,36 @@ public final class PaletteSqlExtensions extends AbstractFunction1<SparkSessionEx
         }
     }
 
+    private static final class PaletteEmbeddingBody extends AbstractFunction1<Object, Object> implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object apply(Object colors) {
+            return PaletteFunctions.paletteEmbedding((scala.collection.Seq<Row>) colors);
+        }
+    }
+
     private static Tuple3<FunctionIdentifier, ExpressionInfo,
             scala.Function1<scala.collection.immutable.Seq<Expression>, Expression>> function(String name,
                     String arguments, scala.Function2<Object, Object, Object> body) {
+        return function(name, arguments, 2, DataTypes.DoubleType, body);
+    }
+
+    /** A builder of {@code name}({@code arguments}): {@code arity} arguments, {@code body} a Scala function of that arity. */
+    private static Tuple3<FunctionIdentifier, ExpressionInfo,
+            scala.Function1<scala.collection.immutable.Seq<Expression>, Expression>> function(String name,
+                    String arguments, int arity, DataType returnType, Object body) {
         ExpressionInfo info = new ExpressionInfo(PaletteFunctions.class.getName(), null, name);
         scala.Function1<scala.collection.immutable.Seq<Expression>, Expression> builder =
                 new AbstractFunction1<>() {
                     @Override
                     public Expression apply(scala.collection.immutable.Seq<Expression> children) {
-                        if (children.size() != 2) {
+                        if (children.size() != arity) {
                             throw new IllegalArgumentException("Invalid call of " + name + ": " + children.size()
-                                    + " arguments (takes 2: " + arguments + ")");
+                                    + " arguments (takes " + arity + ": " + arguments + ")");
                         }
-                        return new ScalaUDF(body, DataTypes.DoubleType, children,
+                        return new ScalaUDF(body, returnType, children,
                                 scala.collection.immutable.List$.MODULE$.empty(), Option.empty(), Option.apply(name),
                                 true, true);
                     }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.filmpalette.color.DeltaE2000;
+import org.filmpalette.neighbors.PaletteEmbedding;
 import org.filmpalette.store.TableSchemas;
 import org.filmpalette.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,24 @@ class PaletteFunctionsTest {
         Row literal = spark.sql("SELECT delta_e('#FF0000', '0000ff'), delta_e(NULL, '#000000')").first();
         assertEquals(DeltaE2000.between(0xff0000, 0x0000ff), literal.getDouble(0), 1e-12);
         assertTrue(literal.isNullAt(1));
+    }
+
+    @Test
+    void paletteEmbeddingIsTheJavaEmbeddingOfTheColors() {
+        SparkSession spark = SharedSpark.session();
+        PaletteFunctions.register(spark);
+        pairs(spark).createOrReplaceTempView("pairs");
+        List<Row> rows = spark.sql("SELECT a, palette_embedding(a), palette_embedding(b), palette_embedding(NULL) "
+                + "FROM pairs ORDER BY name").collectAsList();
+        Row identical = rows.get(0);
+        double[] expected = PaletteEmbedding.of(ColorRows.palette(identical.<Row>getList(0)));
+        assertEquals(PaletteEmbedding.DIMENSIONS, identical.getList(1).size());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], identical.<Double>getList(1).get(i), 1e-12);
+        }
+        assertEquals(identical.getList(1), identical.getList(2), "same colors in another order embed equally");
+        assertTrue(!rows.get(1).getList(1).equals(rows.get(1).getList(2)));
+        assertTrue(identical.isNullAt(3));
     }
 
     @Test
@@ -59,6 +78,8 @@ class PaletteFunctionsTest {
             pairs(extended).createOrReplaceTempView("pairs");
             assertPairs(extended.sql(QUERY).collectAsList());
             assertNull(extended.sql("SELECT palette_distance(NULL, NULL)").first().get(0));
+            assertEquals(PaletteEmbedding.DIMENSIONS,
+                    extended.sql("SELECT size(palette_embedding(a)) FROM pairs").first().getInt(0));
         } finally {
             contextConf.remove("spark.sql.extensions");
             SparkSession.setDefaultSession(shared);
