@@ -4,16 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.filmpalette.color.Srgb;
 import org.filmpalette.config.Algorithm;
-import org.filmpalette.neighbors.ImagePalette;
+import org.filmpalette.config.JobConfig;
+import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.neighbors.PaletteSearch;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.PaletteReader;
 import org.filmpalette.query.QuerySession;
 import org.filmpalette.render.TerminalSwatches;
+import org.filmpalette.serve.OneImagePalette;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +67,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         PaletteReader.checkAlgorithm(algorithm);
         PaletteSearch.Level searched = PaletteSearch.Level.parse(level);
-        Palette query = like == null ? null : ImagePalette.of(like, Algorithm.parse(algorithm), "--like");
+        Palette query = like == null ? null : likePalette(Algorithm.parse(algorithm));
         Integer rgb = color == null ? null : parseColor(color);
         PrintWriter out = spec.commandLine().getOut();
         try (QuerySession session = tables.open()) {
@@ -109,5 +112,14 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Invalid --color: " + hex + " (must be #rrggbb)");
         }
         return Srgb.parseHex(hex.strip());
+    }
+
+    /** The palette of {@code --like}, fitted with the job's engine and defaults as {@code palette FILE} fits it. */
+    private Palette likePalette(Algorithm algorithmToFit) {
+        try {
+            return new OneImagePalette(JobConfig.fromSettings(Map.of())).of(like.toString(), algorithmToFit);
+        } catch (FrameRejectedException e) {
+            throw new IllegalArgumentException("Invalid --like: " + like + " (" + e.getMessage() + ")");
+        }
     }
 }
