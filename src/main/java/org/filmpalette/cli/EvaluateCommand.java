@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code filmpalette evaluate}: generates the quality benchmark (DESIGN.md §7) and prints accent recall and
+ * {@code filmpalette evaluate}: generates the quality benchmark (docs/design.md §7) and prints accent recall and
  * quantization error of still palettes per algorithm and palette mode, next to plain RGB k-means, after checking that
  * a second run gives identical palettes; then the film level: whether film palettes keep accents that recur across
  * stills ({@link FilmLevelEvaluation}, the only part that starts an embedded Spark, for MLlib's film fits).

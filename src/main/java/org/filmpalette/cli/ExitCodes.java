@@ -2,7 +2,7 @@ package org.filmpalette.cli;
 
 import picocli.CommandLine;
 
-/** The process exit codes of the CLI contract (DESIGN.md §6). */
+/** The process exit codes of the CLI contract (docs/design.md §6). */
 final class ExitCodes {
 
     static final int DONE = 0;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Film and frame ids from archive paths (DESIGN.md §5): the first folder under the input root is the film
+ * Film and frame ids from archive paths (docs/design.md §5): the first folder under the input root is the film
  * ({@code film=<id>} Hive-style also accepted), the frame id is the path below it without the extension.
  */
 public final class FrameIds {

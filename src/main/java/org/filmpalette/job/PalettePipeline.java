@@ -53,7 +53,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the palette job, in the order of DESIGN.md §1: list → plan → decode and sample → cluster stills →
+ * One run of the palette job, in the order of docs/design.md §1: list → plan → decode and sample → cluster stills →
  * check → write frames and stills → fit films → publish. Only new and changed frames are decoded unless the run is
  * {@code --full}. Everything is written on the run's Iceberg branches ({@link RunBranch}); readers see nothing of it
  * until it is published, one compare-and-swap commit per table, then the {@code runs} row with each table's snapshot.

@@ -10,7 +10,7 @@ import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
 
 /**
- * The palette quality metrics of DESIGN.md §7, in ΔE2000 units (about 1 is just noticeable, black to white is 100).
+ * The palette quality metrics of docs/design.md §7, in ΔE2000 units (about 1 is just noticeable, black to white is 100).
  *
  * <ul>
  *   <li>{@link #quantizationError}: mean over sampled pixels of ΔE2000 to the nearest palette color. Lower is

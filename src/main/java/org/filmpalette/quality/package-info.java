@@ -1,5 +1,5 @@
 /**
- * quality: how good a palette is, as defined in DESIGN.md §7 (quantization error, accent recall), and the synthetic
+ * quality: how good a palette is, as defined in docs/design.md §7 (quantization error, accent recall), and the synthetic
  * benchmark of film-like frames with planted accents that the {@code evaluate} command measures it on. Pure Java, no
  * Spark.
  */

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Column names and Spark schemas of the tables in DESIGN.md §5. Every column name used in code or in the README's
+ * Column names and Spark schemas of the tables in docs/design.md §5. Every column name used in code or in the README's
  * SQL is one of these constants.
  */
 public final class TableSchemas {

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The in-task kernels, configured as {@link PaletteFitter} configures them for the pipeline, against genuine MLlib
- * fits with {@code weightCol} on the same weighted color bins (DESIGN.md §3): the kernel's cost must be within 2 % of
+ * fits with {@code weightCol} on the same weighted color bins (docs/design.md §3): the kernel's cost must be within 2 % of
  * MLlib's. Both costs are recomputed here in plain Java from the centers, as the sum over the bins of pixels ×
  * squared distance to the nearest center: the k-means objective over every pixel of the frame.
  */
