@@ -83,6 +83,13 @@ public final class ConfigKeys {
     public static final String PARALLELISM = "filmpalette.parallelism";
     public static final int PARALLELISM_DEFAULT = 4;
 
+    /**
+     * Whether each still keeps a small JPEG thumbnail (192 px wide, about 5 KB) in the {@code frames} table:
+     * {@code keep} or {@code none}.
+     */
+    public static final String THUMBNAILS = "filmpalette.thumbnails";
+    public static final String THUMBNAILS_DEFAULT = "keep";
+
     /** Whether near-uniform black or white frames count in film palettes: {@code exclude} or {@code include}. */
     public static final String BLANK_FRAMES = "filmpalette.blank-frames";
     public static final String BLANK_FRAMES_DEFAULT = "exclude";
@@ -114,7 +121,7 @@ public final class ConfigKeys {
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
             ORDER, FULL, STILL_ENGINE, FILM_ENGINE, MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS,
-            PARALLELISM, BLANK_FRAMES, PALETTE_MODE, FPS, STILLS, VIDEO_RANGE_SECONDS, NATIVES_CACHE_DIR);
+            PARALLELISM, BLANK_FRAMES, PALETTE_MODE, THUMBNAILS, FPS, STILLS, VIDEO_RANGE_SECONDS, NATIVES_CACHE_DIR);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";
@@ -123,7 +130,7 @@ public final class ConfigKeys {
 
     /** Keys set only in a properties file or with {@code --conf}: {@code run} has no flag for them. */
     public static final List<String> WITHOUT_FLAG =
-            List.of(MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS, PARALLELISM);
+            List.of(MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS, PARALLELISM, THUMBNAILS);
 
     /**
      * How error messages name a key: its command-line flag ({@code filmpalette.k} → {@code --k}), or the key itself

@@ -42,6 +42,7 @@ public record JobConfig(
         int parallelism,
         BlankFrames blankFrames,
         PaletteMode paletteMode,
+        Thumbnails thumbnails,
         VideoSettings video,
         Map<String, String> sparkConf) {
 
@@ -118,6 +119,7 @@ public record JobConfig(
                 s.integer(ConfigKeys.PARALLELISM, ConfigKeys.PARALLELISM_DEFAULT),
                 s.parsed(ConfigKeys.BLANK_FRAMES, ConfigKeys.BLANK_FRAMES_DEFAULT, BlankFrames::parse),
                 s.parsed(ConfigKeys.PALETTE_MODE, ConfigKeys.PALETTE_MODE_DEFAULT, PaletteMode::parse),
+                s.parsed(ConfigKeys.THUMBNAILS, ConfigKeys.THUMBNAILS_DEFAULT, Thumbnails::parse),
                 new VideoSettings(s.parsed(ConfigKeys.FPS, ConfigKeys.FPS_DEFAULT, VideoSettings::parseFps),
                         s.parsed(ConfigKeys.STILLS, ConfigKeys.STILLS_DEFAULT, StillSelection::parse),
                         s.integer(ConfigKeys.VIDEO_RANGE_SECONDS, ConfigKeys.VIDEO_RANGE_SECONDS_DEFAULT),
@@ -147,6 +149,7 @@ public record JobConfig(
         all.put(ConfigKeys.PARALLELISM, Integer.toString(parallelism));
         all.put(ConfigKeys.BLANK_FRAMES, blankFrames.id());
         all.put(ConfigKeys.PALETTE_MODE, paletteMode.id());
+        all.put(ConfigKeys.THUMBNAILS, thumbnails.id());
         all.put(ConfigKeys.FPS, java.math.BigDecimal.valueOf(video.fps()).stripTrailingZeros().toPlainString());
         all.put(ConfigKeys.STILLS, video.stills().id());
         all.put(ConfigKeys.VIDEO_RANGE_SECONDS, Integer.toString(video.rangeSeconds()));

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.filmpalette.color.ColorSpace;
+import org.filmpalette.config.Thumbnails;
 import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
@@ -38,6 +39,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
     private final int maxBins;
     private final ColorSpace gridSpace;
     private final String nativesCacheDir;
+    private final Thumbnails thumbnails;
 
     DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int maxBins) {
         this(conf, maxSide, limits, maxBins, null);
@@ -45,18 +47,22 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     /** With {@code gridSpace} non-null, each ok row also carries its grid cells with means in that space. */
     DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int maxBins, ColorSpace gridSpace) {
-        this(conf, maxSide, limits, maxBins, gridSpace, "");
+        this(conf, maxSide, limits, maxBins, gridSpace, "", Thumbnails.NONE);
     }
 
-    /** As above; DPX and EXR scans are decoded by FFmpeg with its natives extracted to {@code nativesCacheDir}. */
+    /**
+     * As above; DPX and EXR scans are decoded by FFmpeg with its natives extracted to {@code nativesCacheDir}, and ok
+     * rows carry a thumbnail when {@code thumbnails} says so.
+     */
     DecodeAndSample(HadoopConfiguration conf, int maxSide, DecodeLimits limits, int maxBins, ColorSpace gridSpace,
-            String nativesCacheDir) {
+            String nativesCacheDir, Thumbnails thumbnails) {
         this.conf = conf;
         this.maxSide = maxSide;
         this.limits = limits;
         this.maxBins = maxBins;
         this.gridSpace = gridSpace;
         this.nativesCacheDir = nativesCacheDir;
+        this.thumbnails = thumbnails;
     }
 
     @Override
@@ -111,7 +117,7 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
 
     /** The still statistics of this stage's settings, one per task. */
     StillRows stillRows() {
-        return new StillRows(maxBins, gridSpace);
+        return new StillRows(maxBins, gridSpace, thumbnails);
     }
 
     /** The rejected {@link StageSchemas#SAMPLED} row of a listed frame, with the file's size when it is known. */

@@ -176,7 +176,7 @@ public final class PalettePipeline {
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         DecodeAndSample rows = new DecodeAndSample(conf, config.maxSide(), decodeLimits(), config.sample(),
                 config.algorithms().contains(Algorithm.GRID) ? config.colorSpace() : null,
-                config.video().nativesCacheDir());
+                config.video().nativesCacheDir(), config.thumbnails());
         // Video stills: split by time range (VideoStills); image files: spread by bytes.
         Dataset<Row> videoStills = plan.newFrames().filter((FilterFunction<Row>) VideoStills::isVideoStill);
         Dataset<Row> images = plan.newFrames().filter((FilterFunction<Row>) row -> !VideoStills.isVideoStill(row));

@@ -1,5 +1,6 @@
 package org.filmpalette.job;
 
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 import static org.filmpalette.store.TableSchemas.ALGORITHM;
 import static org.filmpalette.store.TableSchemas.BLANK;
+import static org.filmpalette.store.TableSchemas.THUMBNAIL;
 import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.COLORS_TYPE;
 import static org.filmpalette.store.TableSchemas.COST;
@@ -62,6 +64,7 @@ final class StageSchemas {
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
+            createStructField(THUMBNAIL, BinaryType, true),
             createStructField(BIN_COLORS, createArrayType(IntegerType, false), true),
             createStructField(BIN_COUNTS, createArrayType(IntegerType, false), true),
             createStructField(REGIONS, createArrayType(DoubleType, false), true),
@@ -80,6 +83,7 @@ final class StageSchemas {
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
+            createStructField(THUMBNAIL, BinaryType, true),
             createStructField(SAMPLED_PIXELS, IntegerType, false),
             createStructField(PALETTES, createArrayType(STILL_PALETTE, false), false));
 

@@ -5,12 +5,14 @@ import java.sql.Timestamp;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.filmpalette.color.ColorSpace;
+import org.filmpalette.config.Thumbnails;
 import org.filmpalette.ingest.AccentRegion;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.ingest.Letterbox;
 import org.filmpalette.ingest.RejectReason;
 import org.filmpalette.ingest.StillStatistics;
+import org.filmpalette.ingest.Thumbnail;
 import org.filmpalette.store.TableSchemas;
 
 /**
@@ -21,13 +23,16 @@ import org.filmpalette.store.TableSchemas;
 public final class StillRows {
 
     private final StillStatistics.StillAnalyzer analyzer;
+    private final Thumbnails thumbnails;
 
     /**
      * @param maxBins   most color bins per still ({@code --sample})
      * @param gridSpace the clustering space when the grid algorithm runs (its cells are taken here), else null
+     * @param thumbnails whether ok rows carry the still's {@link Thumbnail} (of the whole frame, bars included)
      */
-    public StillRows(int maxBins, ColorSpace gridSpace) {
+    public StillRows(int maxBins, ColorSpace gridSpace, Thumbnails thumbnails) {
         this.analyzer = new StillStatistics.StillAnalyzer(maxBins, gridSpace);
+        this.thumbnails = thumbnails;
     }
 
     /**
@@ -45,7 +50,8 @@ public final class StillRows {
         }
         return RowFactory.create(filmId, frameId, path, sizeBytes, modifiedAt, cropped.sourceWidth(),
                 cropped.sourceHeight(), TableSchemas.STATUS_OK, null,
-                still.blank() == null ? null : still.blank().id(), still.bins().rgb(), still.bins().counts(),
+                still.blank() == null ? null : still.blank().id(),
+                thumbnails == Thumbnails.KEEP ? Thumbnail.jpeg(decoded) : null, still.bins().rgb(), still.bins().counts(),
                 AccentRegion.toArray(still.regions()), still.grid() == null ? null : still.grid().toArray());
     }
 
@@ -53,6 +59,6 @@ public final class StillRows {
     static Row rejected(String filmId, String frameId, String path, long sizeBytes, Timestamp modifiedAt,
             Integer width, Integer height, FrameRejectedException reason) {
         return RowFactory.create(filmId, frameId, path, sizeBytes, modifiedAt, width, height,
-                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null, null, null);
+                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null, null, null, null);
     }
 }

@@ -31,8 +31,6 @@ import org.filmpalette.store.TableSchemas;
  */
 public final class TablesView {
 
-    /** The binary JPEG column a still's thumbnail is read from, in {@code still_palettes} or else {@code frames}. */
-    public static final String THUMBNAIL = "thumbnail";
     /** The precomputed neighbors view, when the tables have one. */
     public static final String FILM_NEIGHBORS = "film_neighbors";
     static final String NEIGHBOR_FILM_ID = "neighbor_film_id";
@@ -47,8 +45,8 @@ public final class TablesView {
 
     public TablesView(SparkSession spark) {
         this.spark = spark;
-        this.thumbnails = hasColumn(Table.STILL_PALETTES, THUMBNAIL) ? Table.STILL_PALETTES
-                : hasColumn(Table.FRAMES, THUMBNAIL) ? Table.FRAMES : null;
+        this.thumbnails = hasColumn(Table.STILL_PALETTES, TableSchemas.THUMBNAIL) ? Table.STILL_PALETTES
+                : hasColumn(Table.FRAMES, TableSchemas.THUMBNAIL) ? Table.FRAMES : null;
     }
 
     /** Whether stills have real thumbnails in the tables; without, pages draw a still as its palette's bands. */
@@ -81,8 +79,8 @@ public final class TablesView {
             return null;
         }
         List<Row> rows = view(thumbnails).where(col(TableSchemas.FILM_ID).equalTo(filmId)
-                .and(col(TableSchemas.FRAME_ID).equalTo(frameId)).and(col(THUMBNAIL).isNotNull()))
-                .select(THUMBNAIL).limit(1).collectAsList();
+                .and(col(TableSchemas.FRAME_ID).equalTo(frameId)).and(col(TableSchemas.THUMBNAIL).isNotNull()))
+                .select(TableSchemas.THUMBNAIL).limit(1).collectAsList();
         return rows.isEmpty() ? null : (byte[]) rows.get(0).get(0);
     }
 
@@ -93,7 +91,7 @@ public final class TablesView {
             return thumbnails;
         }
         for (Row row : view(this.thumbnails).where(col(TableSchemas.FILM_ID).equalTo(filmId)
-                .and(col(THUMBNAIL).isNotNull())).select(TableSchemas.FRAME_ID, THUMBNAIL).collectAsList()) {
+                .and(col(TableSchemas.THUMBNAIL).isNotNull())).select(TableSchemas.FRAME_ID, TableSchemas.THUMBNAIL).collectAsList()) {
             thumbnails.putIfAbsent(row.getString(0), (byte[]) row.get(1));
         }
         return thumbnails;

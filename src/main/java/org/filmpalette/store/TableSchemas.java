@@ -1,5 +1,6 @@
 package org.filmpalette.store;
 
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -30,6 +31,8 @@ public final class TableSchemas {
     public static final String STATUS = "status";
     public static final String REASON = "reason";
     public static final String BLANK = "blank";
+    /** A still's JPEG thumbnail, 192 px wide ({@code ingest.Thumbnail}); null for rejected frames or when turned off. */
+    public static final String THUMBNAIL = "thumbnail";
     public static final String RUN_ID = "run_id";
     public static final String ALGORITHM = "algorithm";
     public static final String COLOR_SPACE = "color_space";
@@ -100,6 +103,7 @@ public final class TableSchemas {
             createStructField(STATUS, StringType, false),
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
+            createStructField(THUMBNAIL, BinaryType, true),
             createStructField(RUN_ID, StringType, false)));
 
     public static final StructType STILL_PALETTES_SCHEMA = createStructType(List.of(

@@ -69,7 +69,7 @@ class MaintainCommandTest {
     }
 
     private static List<String> content(PaletteTables store, Table table) {
-        return store.read(table).drop(TableSchemas.RUN_ID).collectAsList().stream().map(Row::toString)
+        return store.read(table).drop(TableSchemas.RUN_ID, TableSchemas.THUMBNAIL).collectAsList().stream().map(Row::toString)
                 .sorted(Comparator.naturalOrder()).toList();
     }
 

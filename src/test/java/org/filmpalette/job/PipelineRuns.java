@@ -1,5 +1,6 @@
 package org.filmpalette.job;
 
+import static org.apache.spark.sql.functions.base64;
 import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.filmpalette.config.ConfigKeys;
 import org.filmpalette.config.JobConfig;
@@ -50,18 +52,25 @@ final class PipelineRuns {
         return PaletteRows.palette(rows.get(0).getList(0));
     }
 
-    /** All rows of a table as sorted strings without run ids and timestamps: equal tables give equal lists. */
+    /**
+     * All rows of a table as sorted strings without run ids and timestamps, thumbnails as Base64: equal tables give
+     * equal lists.
+     */
     static List<String> content(Path tables, Table table) {
-        var rows = new PaletteTables(SharedSpark.session(), "file:" + tables).read(table)
-                .drop(TableSchemas.RUN_ID, TableSchemas.COMPUTED_AT).collectAsList();
-        return rows.stream().map(Row::toString).sorted(Comparator.naturalOrder()).toList();
+        return strings(new PaletteTables(SharedSpark.session(), "file:" + tables).read(table));
     }
 
     /** {@link #content} of one film's rows. */
     static List<String> content(Path tables, Table table, String film) {
-        var rows = new PaletteTables(SharedSpark.session(), "file:" + tables).read(table)
-                .where(col(TableSchemas.FILM_ID).equalTo(film))
-                .drop(TableSchemas.RUN_ID, TableSchemas.COMPUTED_AT).collectAsList();
-        return rows.stream().map(Row::toString).sorted(Comparator.naturalOrder()).toList();
+        return strings(new PaletteTables(SharedSpark.session(), "file:" + tables).read(table)
+                .where(col(TableSchemas.FILM_ID).equalTo(film)));
+    }
+
+    private static List<String> strings(Dataset<Row> rows) {
+        Dataset<Row> comparable = rows.drop(TableSchemas.RUN_ID, TableSchemas.COMPUTED_AT);
+        if (List.of(comparable.columns()).contains(TableSchemas.THUMBNAIL)) {
+            comparable = comparable.withColumn(TableSchemas.THUMBNAIL, base64(col(TableSchemas.THUMBNAIL)));
+        }
+        return comparable.collectAsList().stream().map(Row::toString).sorted(Comparator.naturalOrder()).toList();
     }
 }

@@ -17,6 +17,8 @@ import org.filmpalette.config.JobConfig;
 import org.filmpalette.query.PaletteReader;
 import org.filmpalette.query.QuerySession;
 import org.filmpalette.render.HtmlReport;
+import org.filmpalette.store.Table;
+import org.filmpalette.store.TableSchemas;
 import org.filmpalette.testing.SampleTables;
 import org.filmpalette.testing.SharedSpark;
 import org.filmpalette.testing.ThumbnailViews;
@@ -38,6 +40,9 @@ class ThumbnailFallbackTest {
     void withoutTheColumnStillsAreTheirPaletteBandsAndWithItTheirJpeg() {
         SharedSpark.session();
         try (QuerySession session = QuerySession.open(SampleTables.tables().toString(), Map.of())) {
+            // Tables written before thumbnails were kept, or with filmpalette.thumbnails=none, have none.
+            session.spark().table(Table.FRAMES.id()).drop(TableSchemas.THUMBNAIL)
+                    .createOrReplaceTempView(Table.FRAMES.id());
             Routes bands = Routes.over(session, "kmeans", engine());
             String film = html(bands, "/film?id=" + SampleTables.DUSK);
             assertEquals(10 + 1, count(film, "src=\"data:image/png;base64,"), "ten stills drawn as bands, and the barcode");
@@ -53,6 +58,20 @@ class ThumbnailFallbackTest {
             assertArrayEquals(thumbnails.get(SampleTables.DUSK + "/" + FRAME), jpeg.body());
         } finally {
             QuerySession.open(SampleTables.tables().toString(), Map.of()).close();
+        }
+    }
+
+    @Test
+    void theRunKeepsEachStillsThumbnailInTheFramesTable() throws Exception {
+        SharedSpark.session();
+        try (QuerySession session = QuerySession.open(SampleTables.tables().toString(), Map.of())) {
+            Routes routes = Routes.over(session, "kmeans", engine());
+            String film = html(routes, "/film?id=" + SampleTables.DUSK);
+            assertTrue(film.contains("src=\"/thumb?film=" + SampleTables.DUSK + "&amp;frame=" + FRAME + "\""), film);
+            WebApp.Response jpeg = routes.answer(get("/thumb?film=" + SampleTables.DUSK + "&frame=" + FRAME));
+            assertEquals("image/jpeg", jpeg.type());
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.body()));
+            assertEquals(192, image.getWidth());
         }
     }
 

@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.StructType;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.ingest.Thumbnail;
-import org.filmpalette.serve.TablesView;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
@@ -57,7 +56,7 @@ public final class ThumbnailViews {
             }
         }
         StructType schema = new StructType().add("t_film", DataTypes.StringType).add("t_frame", DataTypes.StringType)
-                .add(TablesView.THUMBNAIL, DataTypes.BinaryType);
+                .add(TableSchemas.THUMBNAIL, DataTypes.BinaryType);
         Dataset<Row> stills = spark.table(Table.STILL_PALETTES.id());
         Dataset<Row> joined = stills.join(spark.createDataFrame(rows, schema),
                 stills.col(TableSchemas.FILM_ID).equalTo(col("t_film"))
