@@ -130,12 +130,13 @@ public final class FilmNeighborsStage {
         List<Row> algorithms = filmPalettes.groupBy(ALGORITHM).count().orderBy(ALGORITHM).collectAsList();
         JavaRDD<Row> found = context.emptyRDD();
         for (Row algorithm : algorithms) {
-            String name = algorithm.getString(0);
-            long films = algorithm.getLong(1);
+            String name = algorithm.getAs(ALGORITHM);
+            long films = algorithm.<Long>getAs("count");
             JavaRDD<Tuple2<PalettePoint, Boolean>> points = flagged.where(col(ALGORITHM).equalTo(name))
                     .select(col(FILM_ID), col(TableSchemas.COLORS), col(QUERY)).javaRDD()
-                    .map(row -> new Tuple2<>(PalettePoint.of(row.getString(0), ColorRows.palette(row.<Row>getList(1))),
-                            !row.isNullAt(2)))
+                    .map(row -> new Tuple2<>(PalettePoint.of(row.getAs(FILM_ID),
+                            ColorRows.palette(row.getList(row.fieldIndex(TableSchemas.COLORS)))),
+                            !row.isNullAt(row.fieldIndex(QUERY))))
                     .cache();
             JavaRDD<PalettePoint> members = points.map(Tuple2::_1);
             JavaRDD<PalettePoint> asked = points.filter(Tuple2::_2).map(Tuple2::_1);

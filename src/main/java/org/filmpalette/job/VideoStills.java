@@ -29,6 +29,7 @@ import org.filmpalette.ingest.video.StillDecoder;
 import org.filmpalette.ingest.video.StillTimes;
 import org.filmpalette.ingest.video.VideoFile;
 import org.filmpalette.ingest.video.VideoInfo;
+import org.filmpalette.store.TableSchemas;
 
 import scala.Tuple2;
 
@@ -42,6 +43,10 @@ import scala.Tuple2;
 final class VideoStills implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final int LISTED_FILM_ID = StageSchemas.index(StageSchemas.LISTED, TableSchemas.FILM_ID);
+    private static final int LISTED_FRAME_ID = StageSchemas.index(StageSchemas.LISTED, TableSchemas.FRAME_ID);
+    private static final int LISTED_PATH = StageSchemas.index(StageSchemas.LISTED, TableSchemas.PATH);
+    private static final int LISTED_SIZE_BYTES = StageSchemas.index(StageSchemas.LISTED, TableSchemas.SIZE_BYTES);
     /** At most this many decode tasks; more ranges share them. */
     static final int MAX_TASKS = 10_000;
 
@@ -103,9 +108,9 @@ final class VideoStills implements Serializable {
 
         private Plan add(String range, Row still) {
             ranges.add(range);
-            long[] film = films.computeIfAbsent(still.getString(0), id -> new long[2]);
+            long[] film = films.computeIfAbsent(still.getString(LISTED_FILM_ID), id -> new long[2]);
             film[0]++;
-            film[1] += still.getLong(3);
+            film[1] += still.getLong(LISTED_SIZE_BYTES);
             return this;
         }
 
@@ -135,12 +140,12 @@ final class VideoStills implements Serializable {
 
     /** Whether a listed row is a still of a video file rather than an image file. */
     static boolean isVideoStill(Row listed) {
-        return FrameIds.isVideo(new Path(listed.getString(2)).getName());
+        return FrameIds.isVideo(new Path(listed.getString(LISTED_PATH)).getName());
     }
 
     /** A range of one file: its path and the index of its {@code rangeMillis}-long slice of the film. */
     static String rangeKey(Row still, long rangeMillis) {
-        return still.getString(2) + "\n" + StillTimes.millis(still.getString(1)) / rangeMillis;
+        return still.getString(LISTED_PATH) + "\n" + StillTimes.millis(still.getString(LISTED_FRAME_ID)) / rangeMillis;
     }
 
     private Iterator<Row> decodeRanges(Iterator<Tuple2<String, Row>> keyed) {
@@ -152,7 +157,7 @@ final class VideoStills implements Serializable {
         try (SrgbConverter converter = new SrgbConverter(maxSide)) {
             StillDecoder decoder = new StillDecoder(converter);
             for (List<Row> range : ranges.values()) {
-                range.sort(Comparator.comparingLong(row -> StillTimes.millis(row.getString(1))));
+                range.sort(Comparator.comparingLong(row -> StillTimes.millis(row.getString(LISTED_FRAME_ID))));
                 out.addAll(decodeRange(range, decoder, stillRows));
             }
         }
@@ -162,17 +167,17 @@ final class VideoStills implements Serializable {
     /** One range's stills, one row per listed still in time order; any failure rejects the stills it leaves. */
     private List<Row> decodeRange(List<Row> range, StillDecoder decoder, StillRows stillRows) {
         Row first = range.get(0);
-        Path path = new Path(first.getString(2));
+        Path path = new Path(first.getString(LISTED_PATH));
         List<Row> out = new ArrayList<>(range.size());
         try {
             FileSystem fs = path.getFileSystem(conf.value());
-            try (VideoFile video = VideoFile.open(HadoopSeekableInput.open(fs, path, first.getLong(3)))) {
+            try (VideoFile video = VideoFile.open(HadoopSeekableInput.open(fs, path, first.getLong(LISTED_SIZE_BYTES)))) {
                 VideoInfo info = video.info();
                 if ((long) info.width() * info.height() > maxPixels) {
                     throw new FrameRejectedException(RejectReason.TOO_LARGE, "stream is " + info.width() + "x"
                             + info.height() + ", limit " + maxPixels + " pixels");
                 }
-                List<Long> times = range.stream().map(row -> StillTimes.millis(row.getString(1))).toList();
+                List<Long> times = range.stream().map(row -> StillTimes.millis(row.getString(LISTED_FRAME_ID))).toList();
                 List<StillDecoder.Still> stills = decoder.decode(video, times, settings.stillWindowMicros());
                 for (int i = 0; i < range.size(); i++) {
                     StillDecoder.Still still = stills.get(i);

@@ -68,9 +68,9 @@ public final class PaletteSearch {
     public List<Hit> like(Palette query, Level level, String algorithm, int top) {
         double[] target = PaletteEmbedding.of(query);
         int candidates = Math.max(CANDIDATES_MIN, 10 * top);
-        List<Candidate> nearest = rows(level, algorithm).javaRDD().map(row -> new Candidate(row.getString(0),
-                row.isNullAt(1) ? null : row.getString(1),
-                PaletteEmbedding.distance(target, embedding(row.<Row>getList(2))), row.<Row>getList(2)))
+        List<Candidate> nearest = rows(level, algorithm).javaRDD().map(row -> new Candidate(
+                row.getAs(TableSchemas.FILM_ID), row.getAs(TableSchemas.FRAME_ID),
+                PaletteEmbedding.distance(target, embedding(colors(row))), colors(row)))
                 .takeOrdered(candidates, new ByDistance());
         List<Hit> hits = new ArrayList<>();
         for (Candidate candidate : nearest) {
@@ -93,7 +93,7 @@ public final class PaletteSearch {
         double b = lab.b();
         return rows(level, algorithm).javaRDD().flatMap(row -> {
             ColorHit best = null;
-            for (Row color : row.<Row>getList(2)) {
+            for (Row color : colors(row)) {
                 double share = color.<Double>getAs(TableSchemas.SHARE);
                 if (share < minShare) {
                     continue;
@@ -101,7 +101,7 @@ public final class PaletteSearch {
                 double deltaE = DeltaE2000.between(l, a, b, color.<Double>getAs(TableSchemas.LAB_L),
                         color.<Double>getAs(TableSchemas.LAB_A), color.<Double>getAs(TableSchemas.LAB_B));
                 if (best == null || deltaE < best.deltaE()) {
-                    best = new ColorHit(row.getString(0), row.isNullAt(1) ? null : row.getString(1), deltaE,
+                    best = new ColorHit(row.getAs(TableSchemas.FILM_ID), row.getAs(TableSchemas.FRAME_ID), deltaE,
                             color.<String>getAs(TableSchemas.HEX), share);
                 }
             }
@@ -112,7 +112,12 @@ public final class PaletteSearch {
     private Dataset<Row> rows(Level level, String algorithm) {
         Dataset<Row> view = spark.table(level.table.id()).where(col(TableSchemas.ALGORITHM).equalTo(algorithm));
         return view.select(col(TableSchemas.FILM_ID),
-                level == Level.STILL ? col(TableSchemas.FRAME_ID) : lit(null).cast("string"), col(TableSchemas.COLORS));
+                level == Level.STILL ? col(TableSchemas.FRAME_ID) : lit(null).cast("string").as(TableSchemas.FRAME_ID),
+                col(TableSchemas.COLORS));
+    }
+
+    private static List<Row> colors(Row row) {
+        return row.getList(row.fieldIndex(TableSchemas.COLORS));
     }
 
     /** The embedding of a {@code colors} value read by field name, without building a palette. */

@@ -44,7 +44,7 @@ public final class NearestFilms {
         List<Neighbor> neighbors = new ArrayList<>();
         for (Row row : pairs(algorithm).where(col("film").equalTo(film))
                 .orderBy(col("distance"), col("other")).limit(top).collectAsList()) {
-            neighbors.add(new Neighbor(row.getString(1), row.getDouble(2)));
+            neighbors.add(new Neighbor(row.getAs("other"), row.<Double>getAs("distance")));
         }
         return neighbors;
     }

@@ -60,7 +60,7 @@ public final class TablesView {
         for (Row row : view(Table.STILL_PALETTES).where(col(TableSchemas.FILM_ID).equalTo(filmId)
                 .and(col(TableSchemas.ALGORITHM).equalTo(algorithm)))
                 .select(TableSchemas.FRAME_ID, TableSchemas.COLORS).orderBy(TableSchemas.FRAME_ID).collectAsList()) {
-            stills.add(new Still(row.getString(0), ColorRows.palette(row.<Row>getList(1))));
+            stills.add(new Still(row.getAs(TableSchemas.FRAME_ID), ColorRows.palette(row.getList(row.fieldIndex(TableSchemas.COLORS)))));
         }
         return stills;
     }
@@ -70,7 +70,7 @@ public final class TablesView {
         List<Row> rows = view(Table.STILL_PALETTES).where(col(TableSchemas.FILM_ID).equalTo(filmId)
                 .and(col(TableSchemas.FRAME_ID).equalTo(frameId)).and(col(TableSchemas.ALGORITHM).equalTo(algorithm)))
                 .select(TableSchemas.COLORS).collectAsList();
-        return rows.isEmpty() ? null : ColorRows.palette(rows.get(0).<Row>getList(0));
+        return rows.isEmpty() ? null : ColorRows.palette(rows.get(0).getList(rows.get(0).fieldIndex(TableSchemas.COLORS)));
     }
 
     /** The JPEG thumbnail of a still, or null when the tables keep none for it. */
@@ -81,7 +81,7 @@ public final class TablesView {
         List<Row> rows = view(thumbnails).where(col(TableSchemas.FILM_ID).equalTo(filmId)
                 .and(col(TableSchemas.FRAME_ID).equalTo(frameId)).and(col(TableSchemas.THUMBNAIL).isNotNull()))
                 .select(TableSchemas.THUMBNAIL).limit(1).collectAsList();
-        return rows.isEmpty() ? null : (byte[]) rows.get(0).get(0);
+        return rows.isEmpty() ? null : rows.get(0).<byte[]>getAs(TableSchemas.THUMBNAIL);
     }
 
     /** The JPEG thumbnails of a film's stills by frame id, in one query; empty when the tables keep none. */
@@ -92,7 +92,7 @@ public final class TablesView {
         }
         for (Row row : view(this.thumbnails).where(col(TableSchemas.FILM_ID).equalTo(filmId)
                 .and(col(TableSchemas.THUMBNAIL).isNotNull())).select(TableSchemas.FRAME_ID, TableSchemas.THUMBNAIL).collectAsList()) {
-            thumbnails.putIfAbsent(row.getString(0), (byte[]) row.get(1));
+            thumbnails.putIfAbsent(row.getAs(TableSchemas.FRAME_ID), row.<byte[]>getAs(TableSchemas.THUMBNAIL));
         }
         return thumbnails;
     }
@@ -109,7 +109,7 @@ public final class TablesView {
         for (Row row : spark.table(FILM_NEIGHBORS).where(col(TableSchemas.FILM_ID).equalTo(filmId)
                 .and(col(TableSchemas.ALGORITHM).equalTo(algorithm))).orderBy(RANK).limit(top)
                 .select(NEIGHBOR_FILM_ID, DISTANCE).collectAsList()) {
-            neighbors.add(new NearestFilms.Neighbor(row.getString(0), ((Number) row.get(1)).doubleValue()));
+            neighbors.add(new NearestFilms.Neighbor(row.getAs(NEIGHBOR_FILM_ID), row.<Number>getAs(DISTANCE).doubleValue()));
         }
         return neighbors;
     }
@@ -124,8 +124,9 @@ public final class TablesView {
                 .orderBy(col(DISTANCE), col(TableSchemas.FILM_ID), col(TableSchemas.FRAME_ID)).limit(limit);
         List<StillMatch> matches = new ArrayList<>();
         for (Row row : near.collectAsList()) {
-            Swatch swatch = ColorRows.palette(List.of(row.getStruct(2))).get(0);
-            matches.add(new StillMatch(row.getString(0), row.getString(1), swatch, row.getDouble(3)));
+            Swatch swatch = ColorRows.palette(List.of(row.<Row>getAs("c"))).get(0);
+            matches.add(new StillMatch(row.getAs(TableSchemas.FILM_ID), row.getAs(TableSchemas.FRAME_ID), swatch,
+                    row.<Double>getAs(DISTANCE)));
         }
         return matches;
     }

@@ -159,8 +159,9 @@ public final class PaletteTables {
             return Optional.empty();
         }
         Row row = rows.get(0);
-        return Optional.of(Map.of(Table.FRAMES, row.getLong(0), Table.STILL_PALETTES, row.getLong(1),
-                Table.FILM_PALETTES, row.getLong(2)));
+        return Optional.of(Map.of(Table.FRAMES, row.<Long>getAs(TableSchemas.FRAMES_SNAPSHOT),
+                Table.STILL_PALETTES, row.<Long>getAs(TableSchemas.STILL_PALETTES_SNAPSHOT),
+                Table.FILM_PALETTES, row.<Long>getAs(TableSchemas.FILM_PALETTES_SNAPSHOT)));
     }
 
     /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Big Buck Bunny video, read as a film, gives the stills {@code data-sample/big_buck_bunny/} was cut from it
- * ({@code ffmpeg -vf fps=1}): 30 stills whose palettes match the JPEG stills', and a film palette close to theirs.
+ * (FFmpeg's fps filter at 1 still per second): 30 stills whose palettes match the JPEG stills', and a film palette close to theirs.
  */
 class VideoFilmTest {
 
