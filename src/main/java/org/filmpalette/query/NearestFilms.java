@@ -78,8 +78,9 @@ public final class NearestFilms {
         for (Row row : spark.table(FilmNeighbors.TABLE).where(col(FilmNeighbors.ALGORITHM).equalTo(algorithm)
                 .and(col(FilmNeighbors.RANK).leq(top))).orderBy(FilmNeighbors.FILM_ID, FilmNeighbors.RANK)
                 .select(FilmNeighbors.FILM_ID, FilmNeighbors.NEIGHBOR_FILM_ID, FilmNeighbors.DISTANCE).collectAsList()) {
-            lists.computeIfAbsent(row.getString(0), film -> new ArrayList<>())
-                    .add(new Neighbor(row.getString(1), row.getDouble(2)));
+            lists.computeIfAbsent(row.getAs(FilmNeighbors.FILM_ID), film -> new ArrayList<>())
+                    .add(new Neighbor(row.getAs(FilmNeighbors.NEIGHBOR_FILM_ID),
+                            row.<Double>getAs(FilmNeighbors.DISTANCE)));
         }
         return lists;
     }
