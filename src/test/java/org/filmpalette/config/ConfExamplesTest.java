@@ -21,8 +21,8 @@ class ConfExamplesTest {
         assertFalse(settings.isEmpty(), file + " sets nothing");
         settings.keySet().forEach(key -> assertTrue(key.startsWith("spark.hadoop.")
                 || key.startsWith("spark.sql.catalog.filmpalette"), file + ": " + key));
-        settings.put(ConfigKeys.INPUT, "/tmp/frames");
-        settings.put(ConfigKeys.TABLES, "/tmp/palettes");
+        settings.put(JobSettings.INPUT.key(), "/tmp/frames");
+        settings.put(JobSettings.TABLES.key(), "/tmp/palettes");
 
         JobConfig config = JobConfig.fromSettings(settings);
 
