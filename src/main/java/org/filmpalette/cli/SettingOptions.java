@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Gives a command one option per setting it takes, named, labelled and described from the setting's declaration
- * ({@code --k N: Colors per palette … (between 2 and 64; default 8)}), and reads back what the command line gave.
+ * ({@code --k N: Colors per palette … Between 2 and 64; default 8.}), and reads back what the command line gave.
  * A command names its settings in a subclass and lists it as its {@code @Command(modelTransformer = …)}.
  */
 abstract class SettingOptions implements CommandLine.IModelTransformer {
@@ -56,11 +56,9 @@ abstract class SettingOptions implements CommandLine.IModelTransformer {
     private static OptionSpec option(Setting<?> setting, int order) {
         OptionSpec.Builder option = OptionSpec.builder(optionName(setting)).order(order);
         if (setting.type().isSwitch()) {
-            return option.arity("0").type(boolean.class).description(setting.description()).build();
+            return option.arity("0").type(boolean.class).description(setting.description() + ".").build();
         }
-        String defaultText = setting.defaultText().isEmpty() ? "empty" : setting.defaultText();
         return option.type(String.class).paramLabel(setting.valueLabel().orElse("VALUE"))
-                .description(setting.description() + " (" + setting.type().allowed() + "; default " + defaultText + ")")
-                .build();
+                .description(setting.documentation()).build();
     }
 }

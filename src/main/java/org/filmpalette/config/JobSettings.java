@@ -37,7 +37,7 @@ public final class JobSettings {
 
     public static final Setting<java.util.Set<Algorithm>> ALGORITHMS = declare(Setting.withFlag("algorithms", "LIST",
             choices(Algorithm.values(), Algorithm::id), EnumSet.of(Algorithm.KMEANS, Algorithm.BISECTING),
-            Section.PALETTES, "The clustering algorithms each still and film gets a palette of (README \"Options\")"));
+            Section.PALETTES, "The clustering algorithms each still and film gets a palette of, see README \"Options\""));
 
     public static final Setting<ColorSpace> COLOR_SPACE = declare(Setting.withFlag("color-space", "SPACE",
             choice(ColorSpace.values(), ColorSpace::id), ColorSpace.LAB, Section.PALETTES,
@@ -48,8 +48,8 @@ public final class JobSettings {
             "Most weighted points one fit runs on: a still's color bins, a film's sample of still colors; at least --k"));
 
     public static final Setting<Integer> MAX_SIDE = declare(Setting.withFlag("max-side", "PIXELS", integer(8, 4096),
-            480, Section.PALETTES, "Longer side frames are downscaled to while decoding (480: a 1080p JPEG's"
-                    + " quarter-size DCT decode)"));
+            480, Section.PALETTES, "Longer side frames are downscaled to while decoding; 480 is a 1080p JPEG's"
+                    + " quarter-size DCT decode"));
 
     public static final Setting<Long> SEED = declare(Setting.withFlag("seed", "N",
             wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE), 42L, Section.PALETTES,
@@ -61,8 +61,8 @@ public final class JobSettings {
 
     public static final Setting<PaletteMode> PALETTE_MODE = declare(Setting.withFlag("palette-mode", "MODE",
             choice(PaletteMode.values(), PaletteMode::id), PaletteMode.ACCENTS, Section.PALETTES,
-            "accents adds a pass keeping small saturated colors the clusters missed (it meets the quality bar);"
-                    + " plain keeps the clusters"));
+            "accents adds a pass keeping small saturated colors the clusters missed, the mode that meets the"
+                    + " quality bar; plain keeps the clusters as found"));
 
     public static final Setting<BlankFrames> BLANK_FRAMES = declare(Setting.withFlag("blank-frames", "MODE",
             choice(BlankFrames.values(), BlankFrames::id), BlankFrames.EXCLUDE, Section.PALETTES,
@@ -76,33 +76,35 @@ public final class JobSettings {
 
     public static final Setting<StillEngine> STILL_ENGINE = declare(Setting.withFlag("still-engine", "ENGINE",
             choice(StillEngine.values(), StillEngine::id), StillEngine.TASK, Section.ENGINES,
-            "Where still palettes are fitted: in-task kernels (scales) or one MLlib fit per still (small archives)"));
+            "Where still palettes are fitted: in-task kernels, which scale, or one MLlib fit per still, for small"
+                    + " archives"));
 
     public static final Setting<FilmEngine> FILM_ENGINE = declare(Setting.withFlag("film-engine", "ENGINE",
             choice(FilmEngine.values(), FilmEngine::id), FilmEngine.TASK, Section.ENGINES,
-            "Where film palettes are fitted: in Spark tasks on a capped sample, or one MLlib fit per film (driver)"));
+            "Where film palettes are fitted: in Spark tasks on a capped sample, or one MLlib fit per film from the"
+                    + " driver"));
 
     public static final Setting<Integer> PARALLELISM = declare(Setting.fileOnly("parallelism", integer(1, 256), 4,
             Section.ENGINES, "Film fits (and MLlib still fits) run at once from the driver's thread pool"));
 
     public static final Setting<Long> MAX_PIXELS = declare(Setting.fileOnly("max-pixels",
             wholeNumber(1, Long.MAX_VALUE), 250_000_000L, Section.FRAMES,
-            "Frames whose header claims more pixels than this are rejected (too_large) without being decoded"));
+            "Frames whose header claims more pixels than this are rejected as too_large without being decoded"));
 
     public static final Setting<Long> MAX_FILE_BYTES = declare(Setting.fileOnly("max-file-bytes",
             wholeNumber(1, Integer.MAX_VALUE - 8), 512L << 20, Section.FRAMES,
-            "Frame files bigger than this many bytes are rejected (file_too_large) without being read"));
+            "Frame files bigger than this many bytes are rejected as file_too_large without being read"));
 
     public static final Setting<Integer> DECODE_TIMEOUT_SECONDS = declare(Setting.fileOnly("decode-timeout-seconds",
             integer(1, 86_400), 30, Section.FRAMES,
-            "A frame still decoding after this many seconds is stopped and rejected (timeout)"));
+            "A frame still decoding after this many seconds is stopped and rejected as timeout"));
 
     public static final Setting<Thumbnails> THUMBNAILS = declare(Setting.fileOnly("thumbnails",
             choice(Thumbnails.values(), Thumbnails::id), Thumbnails.KEEP, Section.FRAMES,
-            "Whether each still keeps a 192-pixel-wide JPEG thumbnail (about 5 KB) in the frames table"));
+            "Whether each still keeps a 192-pixel-wide JPEG thumbnail, about 5 KB, in the frames table"));
 
     public static final Setting<Double> FPS = declare(Setting.withFlag("fps", "N", decimal(0, 120), 1.0,
-            Section.VIDEO, "Stills per second of film taken from video files (with --stills interval)"));
+            Section.VIDEO, "Stills per second of film taken from video files, with --stills interval"));
 
     public static final Setting<StillSelection> STILLS = declare(Setting.withFlag("stills", "MODE",
             choice(StillSelection.values(), StillSelection::id), StillSelection.INTERVAL, Section.VIDEO,
@@ -112,8 +114,8 @@ public final class JobSettings {
             integer(1, 86_400), 60, Section.VIDEO,
             "Seconds of film one decoding task covers: a long video is split into ranges this long"));
 
-    public static final Setting<String> NATIVES_CACHE_DIR = declare(Setting.fileOnly("natives-cache-dir", text(),
-            "", Section.VIDEO, "Where each machine extracts FFmpeg's natives; empty for javacpp's ~/.javacpp/cache"));
+    public static final Setting<String> NATIVES_CACHE_DIR = declare(Setting.fileOnly("natives-cache-dir",
+            text("a folder, or empty"), "", Section.VIDEO, "Where each machine extracts FFmpeg's natives; empty for javacpp's ~/.javacpp/cache"));
 
     /** Every setting, in declaration order; a key in the {@code filmpalette.} namespace not among them is an error. */
     public static final List<Setting<?>> ALL = List.copyOf(DECLARED);

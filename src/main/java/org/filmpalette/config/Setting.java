@@ -92,6 +92,15 @@ public final class Setting<T> {
         return description;
     }
 
+    /**
+     * The description with what a value must be and the default, as {@code --help} and the documentation show it:
+     * {@code Colors per palette: the clusters of each still and each film. Must be between 2 and 64; default 8.}
+     */
+    public String documentation() {
+        return description + ". Must be " + type.allowed() + "; default "
+                + (defaultText().isEmpty() ? "empty" : defaultText()) + ".";
+    }
+
     /** The value {@code text} stands for; a bad one fails naming {@link #shownAs()} and the text. */
     public T parse(String text) {
         return parse(text, shownAs());

@@ -56,9 +56,9 @@ public final class SettingTypes {
         return new Location();
     }
 
-    /** Any text, stripped; empty allowed. */
-    public static SettingType<String> text() {
-        return new Text();
+    /** Any text, stripped, described by {@code allowed} ({@code a folder, or empty}). */
+    public static SettingType<String> text(String allowed) {
+        return new Text(allowed);
     }
 
     private record Whole<T>(long min, long max, Function<Long, T> box, Function<T, Long> unbox)
@@ -259,7 +259,7 @@ public final class SettingTypes {
         }
     }
 
-    private record Text() implements SettingType<String> {
+    private record Text(String allowed) implements SettingType<String> {
 
         @Override
         public String parse(String text) {
@@ -272,11 +272,6 @@ public final class SettingTypes {
         @Override
         public String format(String value) {
             return value;
-        }
-
-        @Override
-        public String allowed() {
-            return "any text, empty allowed";
         }
     }
 }

@@ -28,16 +28,23 @@ class VideoSettingsTest {
 
     @Test
     void badValuesNameTheFlagAndTheValue() {
-        assertEquals("Invalid --fps: 0.0 (must be above 0 and at most 120)", message(JobSettings.FPS.key(), "0"));
+        assertEquals("Invalid --fps: 0 (must be above 0 and at most 120)", message(JobSettings.FPS.key(), "0"));
         assertEquals("Invalid --fps: fast (not a number)", message(JobSettings.FPS.key(), "fast"));
         assertEquals("Invalid --fps: NaN (must be above 0 and at most 120)", message(JobSettings.FPS.key(), "NaN"));
         assertEquals("Invalid --stills: every (must be interval or keyframes)", message(JobSettings.STILLS.key(), "every"));
-        assertEquals("Invalid --video-range-seconds: 0 (must be between 1 and 86400)",
+        assertEquals("Invalid filmpalette.video-range-seconds: 0 (must be between 1 and 86400)",
                 message(JobSettings.VIDEO_RANGE_SECONDS.key(), "0"));
     }
 
+    @Test
+    void aVideoSettingsValueOutsideItsSettingIsRefusedNamingTheSetting() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> new VideoSettings(1.0, StillSelection.INTERVAL, 0, ""));
+        assertEquals("Invalid filmpalette.video-range-seconds: 0 (must be between 1 and 86400)", error.getMessage());
+    }
+
     private static String message(String key, String value) {
-        return assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(Map.of(key, value)))
+        return assertThrows(ConfigurationException.class, () -> JobConfig.fromSettings(Map.of(key, value)))
                 .getMessage();
     }
 }
