@@ -37,7 +37,7 @@ class RunCommandTest {
 
     @Test
     void unknownColorSpaceIsRefused() {
-        assertRefused("filmpalette: Invalid --color-space: xyz (must be one of lab, rgb, hsv)", "--color-space", "xyz");
+        assertRefused("filmpalette: Invalid --color-space: xyz (must be lab, rgb or hsv)", "--color-space", "xyz");
     }
 
     @Test
