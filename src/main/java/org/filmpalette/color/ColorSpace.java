@@ -1,6 +1,5 @@
 package org.filmpalette.color;
 
-
 /**
  * The coordinate space k-means clusters pixels in, chosen with {@code --color-space lab|rgb|hsv}. Each constant
  * encodes a packed sRGB color as three doubles and decodes a point (for example a cluster center, which is a mean of
