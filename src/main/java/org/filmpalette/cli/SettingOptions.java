@@ -22,7 +22,8 @@ abstract class SettingOptions implements CommandLine.IModelTransformer {
 
     @Override
     public CommandSpec transform(CommandSpec spec) {
-        int order = 0;
+        // Before the command's own options (picocli's unset order is -1), in declaration order.
+        int order = -1000;
         for (Setting<?> setting : settings()) {
             spec.addOption(option(setting, order++));
         }
@@ -50,7 +51,8 @@ abstract class SettingOptions implements CommandLine.IModelTransformer {
     /** The value of {@code setting}'s option, parsed with messages naming the option; its default when not given. */
     static <T> T value(CommandSpec spec, Setting<T> setting) {
         OptionSpec option = spec.commandLine().getParseResult().matchedOption(optionName(setting));
-        return option == null ? setting.defaultValue() : setting.parse(option.getValue().toString(), optionName(setting));
+        return option == null ? setting.defaultValue()
+                : setting.parse(option.getValue().toString(), optionName(setting));
     }
 
     private static OptionSpec option(Setting<?> setting, int order) {
@@ -58,7 +60,7 @@ abstract class SettingOptions implements CommandLine.IModelTransformer {
         if (setting.type().isSwitch()) {
             return option.arity("0").type(boolean.class).description(setting.description() + ".").build();
         }
-        return option.type(String.class).paramLabel(setting.valueLabel().orElse("VALUE"))
+        return option.type(String.class).paramLabel(setting.valueLabel())
                 .description(setting.documentation()).build();
     }
 }

@@ -5,7 +5,6 @@ import static org.filmpalette.config.SettingTypes.choices;
 import static org.filmpalette.config.SettingTypes.decimal;
 import static org.filmpalette.config.SettingTypes.integer;
 import static org.filmpalette.config.SettingTypes.location;
-import static org.filmpalette.config.SettingTypes.onOff;
 import static org.filmpalette.config.SettingTypes.text;
 import static org.filmpalette.config.SettingTypes.wholeNumber;
 
@@ -37,7 +36,8 @@ public final class JobSettings {
 
     public static final Setting<java.util.Set<Algorithm>> ALGORITHMS = declare(Setting.withFlag("algorithms", "LIST",
             choices(Algorithm.values(), Algorithm::id), EnumSet.of(Algorithm.KMEANS, Algorithm.BISECTING),
-            Section.PALETTES, "The clustering algorithms each still and film gets a palette of, see README \"Options\""));
+            Section.PALETTES,
+            "The clustering algorithms each still and film gets a palette of, see README \"Options\""));
 
     public static final Setting<ColorSpace> COLOR_SPACE = declare(Setting.withFlag("color-space", "SPACE",
             choice(ColorSpace.values(), ColorSpace::id), ColorSpace.LAB, Section.PALETTES,
@@ -45,7 +45,8 @@ public final class JobSettings {
 
     public static final Setting<Integer> SAMPLE = declare(Setting.withFlag("sample", "POINTS",
             integer(16, 1_000_000), 4096, Section.PALETTES,
-            "Most weighted points one fit runs on: a still's color bins, a film's sample of still colors; at least --k"));
+            "Most weighted points one fit runs on: a still's color bins, a film's sample of still colors;"
+                    + " at least --k"));
 
     public static final Setting<Integer> MAX_SIDE = declare(Setting.withFlag("max-side", "PIXELS", integer(8, 4096),
             480, Section.PALETTES, "Longer side frames are downscaled to while decoding; 480 is a 1080p JPEG's"
@@ -68,10 +69,10 @@ public final class JobSettings {
             choice(BlankFrames.values(), BlankFrames::id), BlankFrames.EXCLUDE, Section.PALETTES,
             "Whether near-uniform black or white frames count in film palettes"));
 
-    public static final Setting<Boolean> FULL = declare(Setting.withFlag("full", "", onOff(), false,
-            Section.PALETTES, "Recompute every frame and film instead of only new and changed ones"));
+    public static final Setting<Boolean> FULL = declare(Setting.withSwitch("full", Section.PALETTES,
+            "Recompute every frame and film instead of only new and changed ones"));
 
-    public static final Setting<Integer> MAX_ITERATIONS = declare(Setting.fileOnly("max-iterations",
+    public static final Setting<Integer> MAX_ITERATIONS = declare(Setting.fileOnly("max-iterations", "N",
             integer(1, 1000), 20, Section.PALETTES, "Lloyd iterations per fit, as MLlib's maxIter"));
 
     public static final Setting<StillEngine> STILL_ENGINE = declare(Setting.withFlag("still-engine", "ENGINE",
@@ -84,22 +85,22 @@ public final class JobSettings {
             "Where film palettes are fitted: in Spark tasks on a capped sample, or one MLlib fit per film from the"
                     + " driver"));
 
-    public static final Setting<Integer> PARALLELISM = declare(Setting.fileOnly("parallelism", integer(1, 256), 4,
-            Section.ENGINES, "Film fits (and MLlib still fits) run at once from the driver's thread pool"));
+    public static final Setting<Integer> PARALLELISM = declare(Setting.fileOnly("parallelism", "N", integer(1, 256),
+            4, Section.ENGINES, "Film fits (and MLlib still fits) run at once from the driver's thread pool"));
 
-    public static final Setting<Long> MAX_PIXELS = declare(Setting.fileOnly("max-pixels",
+    public static final Setting<Long> MAX_PIXELS = declare(Setting.fileOnly("max-pixels", "PIXELS",
             wholeNumber(1, Long.MAX_VALUE), 250_000_000L, Section.FRAMES,
             "Frames whose header claims more pixels than this are rejected as too_large without being decoded"));
 
-    public static final Setting<Long> MAX_FILE_BYTES = declare(Setting.fileOnly("max-file-bytes",
+    public static final Setting<Long> MAX_FILE_BYTES = declare(Setting.fileOnly("max-file-bytes", "BYTES",
             wholeNumber(1, Integer.MAX_VALUE - 8), 512L << 20, Section.FRAMES,
             "Frame files bigger than this many bytes are rejected as file_too_large without being read"));
 
     public static final Setting<Integer> DECODE_TIMEOUT_SECONDS = declare(Setting.fileOnly("decode-timeout-seconds",
-            integer(1, 86_400), 30, Section.FRAMES,
+            "SECONDS", integer(1, 86_400), 30, Section.FRAMES,
             "A frame still decoding after this many seconds is stopped and rejected as timeout"));
 
-    public static final Setting<Thumbnails> THUMBNAILS = declare(Setting.fileOnly("thumbnails",
+    public static final Setting<Thumbnails> THUMBNAILS = declare(Setting.fileOnly("thumbnails", "MODE",
             choice(Thumbnails.values(), Thumbnails::id), Thumbnails.KEEP, Section.FRAMES,
             "Whether each still keeps a 192-pixel-wide JPEG thumbnail, about 5 KB, in the frames table"));
 
@@ -111,11 +112,12 @@ public final class JobSettings {
             "Which frames of a video become stills: one every 1/fps seconds, or one per keyframe"));
 
     public static final Setting<Integer> VIDEO_RANGE_SECONDS = declare(Setting.fileOnly("video-range-seconds",
-            integer(1, 86_400), 60, Section.VIDEO,
+            "SECONDS", integer(1, 86_400), 60, Section.VIDEO,
             "Seconds of film one decoding task covers: a long video is split into ranges this long"));
 
-    public static final Setting<String> NATIVES_CACHE_DIR = declare(Setting.fileOnly("natives-cache-dir",
-            text("a folder, or empty"), "", Section.VIDEO, "Where each machine extracts FFmpeg's natives; empty for javacpp's ~/.javacpp/cache"));
+    public static final Setting<String> NATIVES_CACHE_DIR = declare(Setting.fileOnly("natives-cache-dir", "DIR",
+            text("a folder, or empty"), "", Section.VIDEO,
+            "Where each machine extracts FFmpeg's natives; empty for javacpp's ~/.javacpp/cache"));
 
     /** Every setting, in declaration order; a key in the {@code filmpalette.} namespace not among them is an error. */
     public static final List<Setting<?>> ALL = List.copyOf(DECLARED);

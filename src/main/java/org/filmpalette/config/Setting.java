@@ -17,16 +17,18 @@ public final class Setting<T> {
     public static final String PREFIX = "filmpalette.";
 
     private final String name;
+    private final boolean hasFlag;
     private final String valueLabel;
     private final SettingType<T> type;
     private final T defaultValue;
     private final Section section;
     private final String description;
 
-    private Setting(String name, String valueLabel, SettingType<T> type, T defaultValue, Section section,
-            String description) {
+    private Setting(String name, boolean hasFlag, String valueLabel, SettingType<T> type, T defaultValue,
+            Section section, String description) {
         this.name = Objects.requireNonNull(name);
-        this.valueLabel = valueLabel;
+        this.hasFlag = hasFlag;
+        this.valueLabel = Objects.requireNonNull(valueLabel);
         this.type = Objects.requireNonNull(type);
         this.defaultValue = Objects.requireNonNull(defaultValue);
         this.section = Objects.requireNonNull(section);
@@ -36,13 +38,18 @@ public final class Setting<T> {
     /** A setting {@code run} takes as {@code --name VALUE_LABEL}, as well as from the file and {@code --conf}. */
     public static <T> Setting<T> withFlag(String name, String valueLabel, SettingType<T> type, T defaultValue,
             Section section, String description) {
-        return new Setting<>(name, Objects.requireNonNull(valueLabel), type, defaultValue, section, description);
+        return new Setting<>(name, true, valueLabel, type, defaultValue, section, description);
+    }
+
+    /** An off-by-default setting {@code run} turns on with a bare {@code --name}; the key takes true or false. */
+    public static Setting<Boolean> withSwitch(String name, Section section, String description) {
+        return new Setting<>(name, true, "", SettingTypes.onOff(), false, section, description);
     }
 
     /** A setting only the properties file and {@code --conf} set: rarely changed, kept out of {@code run --help}. */
-    public static <T> Setting<T> fileOnly(String name, SettingType<T> type, T defaultValue, Section section,
-            String description) {
-        return new Setting<>(name, null, type, defaultValue, section, description);
+    public static <T> Setting<T> fileOnly(String name, String valueLabel, SettingType<T> type, T defaultValue,
+            Section section, String description) {
+        return new Setting<>(name, false, valueLabel, type, defaultValue, section, description);
     }
 
     /** The name after the namespace: {@code k}. */
@@ -57,7 +64,7 @@ public final class Setting<T> {
 
     /** {@code run}'s flag, {@code --k}; empty for a file-only setting. */
     public Optional<String> flag() {
-        return valueLabel == null ? Optional.empty() : Optional.of("--" + name);
+        return hasFlag ? Optional.of("--" + name) : Optional.empty();
     }
 
     /** How messages name the setting: its flag, or its key when it has none. */
@@ -65,9 +72,9 @@ public final class Setting<T> {
         return flag().orElse(key());
     }
 
-    /** What the option's value is called in {@code --help} ({@code N}, {@code URI}); empty for a file-only setting. */
-    public Optional<String> valueLabel() {
-        return Optional.ofNullable(valueLabel);
+    /** What the value is called in {@code --help} ({@code N}, {@code URI}); empty for a switch. */
+    public String valueLabel() {
+        return valueLabel;
     }
 
     public SettingType<T> type() {

@@ -56,8 +56,8 @@ public final class SettingsReference {
             text.append("| | | **").append(section.title()).append("** |\n");
             for (Setting<?> setting : JobSettings.ALL) {
                 if (setting.section() == section) {
-                    String flag = setting.flag().map(name -> "`" + name + setting.valueLabel().filter(l -> !l.isEmpty())
-                            .map(label -> " " + label).orElse("") + "`").orElse("(file or --conf)");
+                    String label = setting.valueLabel().isEmpty() ? "" : " " + setting.valueLabel();
+                    String flag = setting.flag().map(name -> "`" + name + label + "`").orElse("(file or --conf)");
                     text.append("| ").append(flag).append(" | `").append(setting.key()).append("` | ")
                             .append(setting.documentation().replace("|", "\\|")).append(" |\n");
                 }
