@@ -181,7 +181,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " (must be between 1 and 10000)");
         }
         if (accentMatch != null && !(accentMatch > 0 && accentMatch <= 100)) {
-            throw new ConfigurationException("Invalid --accent-match: " + accentMatch + " (must be above 0, at most 100)");
+            throw new ConfigurationException("Invalid --accent-match: " + accentMatch
+                    + " (must be above 0, at most 100)");
         }
         if (input != null && write != null) {
             throw new ConfigurationException("Invalid --write: " + write + " (cannot be combined with --input)");

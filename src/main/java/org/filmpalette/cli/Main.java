@@ -34,7 +34,7 @@ public final class Main implements Runnable {
         return commandLine(CommandLine.defaultFactory());
     }
 
-    /** The configured command line whose commands {@code factory} creates: the test seam for a command's collaborators. */
+    /** The configured command line whose commands {@code factory} creates: the seam for a command's collaborators. */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         return new CommandLine(new Main(), factory)
                 .setExitCodeExceptionMapper(ExitCodes::of)

@@ -78,7 +78,8 @@ final class PaletteCommand implements Callable<Integer> {
         Algorithm chosen = Algorithm.parse(PaletteReader.checkAlgorithm(algorithm));
         ExportFormat exportFormat = format == null ? null : ExportFormat.parse(format);
         if (exportFormat == ExportFormat.ASE && files.size() > 1) {
-            throw new ConfigurationException("Invalid --format: ase (one FILE per .ase file, got " + files.size() + ")");
+            throw new ConfigurationException("Invalid --format: ase (one FILE per .ase file, got " + files.size()
+                    + ")");
         }
         boolean ansi = TerminalSwatches.wanted(color);
         PrintWriter out = spec.commandLine().getOut();

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The options every read-only command shares: where the tables are, and Spark settings. */
 final class TablesOptions {
 
-    @Option(names = "--tables", paramLabel = "URI", description = "Tables root (hdfs://, s3a://, file: or a path). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--tables", paramLabel = "URI",
+            description = "Tables root (hdfs://, s3a://, file: or a path). Default: ${DEFAULT-VALUE}")
     String tables = JobSettings.TABLES.defaultText();
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A spark.* setting (repeatable)")
@@ -22,7 +23,8 @@ final class TablesOptions {
     QuerySession open() {
         for (String key : conf.keySet()) {
             if (!key.startsWith(JobSettings.SPARK_PREFIX)) {
-                throw new ConfigurationException("Invalid --conf: " + key + " (only spark.* keys apply to this command)");
+                throw new ConfigurationException("Invalid --conf: " + key
+                        + " (only spark.* keys apply to this command)");
             }
         }
         return QuerySession.open(tables, conf);

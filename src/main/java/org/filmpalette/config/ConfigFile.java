@@ -23,7 +23,8 @@ public final class ConfigFile {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid --config: " + file + " (cannot be read: " + e.getMessage() + ")", e);
+            throw new ConfigurationException("Invalid --config: " + file + " (cannot be read: " + e.getMessage() + ")",
+                    e);
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {

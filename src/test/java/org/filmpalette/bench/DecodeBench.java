@@ -20,7 +20,6 @@ import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
 import org.filmpalette.config.JobSettings;
-import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
