@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.NearestFilms;
 import org.filmpalette.query.PaletteReader;
@@ -44,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top < 1) {
-            throw new IllegalArgumentException("Invalid --top: " + top + " (must be at least 1)");
+            throw new ConfigurationException("Invalid --top: " + top + " (must be at least 1)");
         }
         PaletteReader.checkAlgorithm(algorithm);
         boolean ansi = TerminalSwatches.wanted(color);

@@ -10,7 +10,7 @@ import org.filmpalette.cluster.FilmAccentPass;
 import org.filmpalette.cluster.WeightedColorFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.PaletteMode;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
@@ -31,10 +31,10 @@ class RealFramesTest {
 
     @Test
     void defaultKMeansPalettesKeepTheAnnotatedAccentsAtTheCostOfPlainOnes() {
-        QualityBenchmark benchmark = new QualityBenchmark(ConfigKeys.K_DEFAULT, ConfigKeys.MAX_ITERATIONS_DEFAULT,
-                ConfigKeys.SEED_DEFAULT, 12.0);
-        List<QualityBenchmark.SampledFrame> frames = benchmark.sampleArchive(REAL_FRAMES, ConfigKeys.MAX_SIDE_DEFAULT,
-                ConfigKeys.SAMPLE_DEFAULT);
+        QualityBenchmark benchmark = new QualityBenchmark(JobSettings.K.defaultValue(), JobSettings.MAX_ITERATIONS.defaultValue(),
+                JobSettings.SEED.defaultValue(), 12.0);
+        List<QualityBenchmark.SampledFrame> frames = benchmark.sampleArchive(REAL_FRAMES, JobSettings.MAX_SIDE.defaultValue(),
+                JobSettings.SAMPLE.defaultValue());
         assertEquals(9, frames.size());
 
         Score plain = benchmark.score(frames, new Variant(ColorSpace.LAB, Algorithm.KMEANS, PaletteMode.PLAIN));
@@ -49,8 +49,8 @@ class RealFramesTest {
     @Test
     void theRecurringFlowersAndBeakReachTheFilmPalette() {
         QualityBenchmark benchmark = new QualityBenchmark(8, 20, 42, 12.0);
-        List<QualityBenchmark.SampledFrame> frames = benchmark.sampleArchive(REAL_FRAMES, ConfigKeys.MAX_SIDE_DEFAULT,
-                ConfigKeys.SAMPLE_DEFAULT);
+        List<QualityBenchmark.SampledFrame> frames = benchmark.sampleArchive(REAL_FRAMES, JobSettings.MAX_SIDE.defaultValue(),
+                JobSettings.SAMPLE.defaultValue());
         List<Palette> stills = benchmark.palettes(frames,
                 new Variant(ColorSpace.LAB, Algorithm.KMEANS, PaletteMode.ACCENTS));
         // The film palette as the task film engine fits it: the stills' colors weighted by share, then the pass.
