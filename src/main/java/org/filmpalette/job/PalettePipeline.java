@@ -180,7 +180,7 @@ public final class PalettePipeline {
         // Video stills: split by time range (VideoStills); image files: spread by bytes.
         Dataset<Row> videoStills = plan.newFrames().filter((FilterFunction<Row>) VideoStills::isVideoStill);
         Dataset<Row> images = plan.newFrames().filter((FilterFunction<Row>) row -> !VideoStills.isVideoStill(row));
-        VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), config.maxPixels());
+        VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), decodeLimits());
         VideoStills.Plan videoPlan = videos.plan(videoStills);
         Dataset<Row> newFrames = BytePartitions.repartition(spark, images, videoPlan.imagesOf(plan.films()));
         return newFrames.mapPartitions(rows, Encoders.row(StageSchemas.SAMPLED))
