@@ -183,8 +183,8 @@ public final class PalettePipeline {
         VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), decodeLimits());
         VideoStills.Plan videoPlan = videos.plan(videoStills);
         Dataset<Row> newFrames = BytePartitions.repartition(spark, images, videoPlan.imagesOf(plan.films()));
-        return newFrames.mapPartitions(rows, Encoders.row(StageSchemas.SAMPLED))
-                .union(videos.decode(spark, videoPlan));
+        return DecodeProgress.counted(spark.sparkContext(), newFrames.mapPartitions(rows,
+                Encoders.row(StageSchemas.SAMPLED)).union(videos.decode(spark, videoPlan)), plan.fresh());
     }
 
     private DecodeLimits decodeLimits() {
@@ -295,6 +295,7 @@ public final class PalettePipeline {
 
     private void stage(String description) {
         endStage();
+        DecodeProgress.stop(spark.sparkContext());
         currentStage = description;
         stageStartNanos = System.nanoTime();
         stageStartCpuNanos = processCpuNanos();
