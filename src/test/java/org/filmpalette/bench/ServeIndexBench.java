@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +25,8 @@ import org.filmpalette.query.QuerySession;
 import org.filmpalette.serve.OneImagePalette;
 import org.filmpalette.serve.Routes;
 import org.filmpalette.serve.WebApp;
+import org.filmpalette.store.PaletteTables;
+import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
 /**
@@ -49,15 +51,17 @@ public final class ServeIndexBench {
         long stills = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Path tables = dir.resolve("serve-tables-" + films + (stills > 0 ? "-" + stills : ""));
         try (SparkSession spark = SparkSessions.create(Map.of("spark.ui.enabled", "false"))) {
-            if (!Files.exists(tables.resolve("film_palettes"))) {
+            PaletteTables store = new PaletteTables(spark, "file:" + tables.toAbsolutePath());
+            store.createOrEvolve();
+            if (!store.anyCommitted(Table.FILM_PALETTES)) {
                 long started = System.nanoTime();
-                spark.createDataFrame(filmRows(films), TableSchemas.FILM_PALETTES_SCHEMA).coalesce(1).write()
-                        .parquet(tables.resolve("film_palettes").toString());
+                spark.createDataFrame(filmRows(films), TableSchemas.FILM_PALETTES_SCHEMA).coalesce(1)
+                        .writeTo(store.catalog().tableName(Table.FILM_PALETTES)).append();
                 System.out.printf("wrote %d film palettes in %.1f s%n", films, seconds(started));
             }
-            if (stills > 0 && !Files.exists(tables.resolve("still_palettes"))) {
+            if (stills > 0 && !store.anyCommitted(Table.STILL_PALETTES)) {
                 long started = System.nanoTime();
-                writeStills(spark, stills, films, tables.resolve("still_palettes"));
+                writeStills(spark, stills, films, store.catalog().tableName(Table.STILL_PALETTES));
                 System.out.printf("wrote %d still palettes in %.1f s%n", stills, seconds(started));
             }
             try (QuerySession session = QuerySession.open(tables.toString(), Map.of())) {
@@ -114,9 +118,10 @@ public final class ServeIndexBench {
      * of the still and rank, so the same count gives the same rows. Only {@code hex} and {@code share} are read by
      * the color search; the CIELAB fields are left 0.
      */
-    private static void writeStills(SparkSession spark, long count, int films, Path out) {
+    private static void writeStills(SparkSession spark, long count, int films, String table)
+            throws Exception {
         long perFilm = Math.max(1, count / films);
-        spark.range(count).selectExpr(
+        Dataset<Row> generated = spark.range(count).selectExpr(
                 "format_string('film-%06d', CAST(id DIV " + perFilm + " AS INT)) AS film_id",
                 "format_string('t%06d.000', CAST(id % " + perFilm + " AS INT)) AS frame_id",
                 "'kmeans' AS algorithm", "'lab' AS color_space", "8 AS k", "42L AS seed",
@@ -127,8 +132,8 @@ public final class ServeIndexBench {
                         "transform(rgb, c -> named_struct('rank', c.rank, 'hex', lower(concat('#', lpad(hex(c.r), 2,"
                                 + " '0'), lpad(hex(c.g), 2, '0'), lpad(hex(c.b), 2, '0'))), 'r', c.r, 'g', c.g,"
                                 + " 'b', c.b, 'lab_l', 0D, 'lab_a', 0D, 'lab_b', 0D, 'share', 0.125D,"
-                                + " 'role', 'dominant')) AS colors", "sampled_pixels", "cost", "run_id")
-                .write().parquet(out.toString());
+                                + " 'role', 'dominant')) AS colors", "sampled_pixels", "cost", "run_id");
+        spark.createDataFrame(generated.javaRDD(), TableSchemas.STILL_PALETTES_SCHEMA).writeTo(table).append();
     }
 
     /** Median milliseconds of {@value #REPEATS} GETs after two warm-ups; fails on a non-200 answer. */
