@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.VideoSettings;
 import org.filmpalette.ingest.DecodeLimits;
@@ -65,7 +65,7 @@ class VideoDeadlineTest {
     /** Each still's frame id and reason (null when ok), decoded in one-second ranges under {@code limits}. */
     private static Map<String, String> decode(DecodeLimits limits) {
         SparkSession spark = SharedSpark.session();
-        VideoSettings video = JobConfig.fromSettings(Map.of(ConfigKeys.VIDEO_RANGE_SECONDS, "1")).video();
+        VideoSettings video = JobConfig.fromSettings(Map.of(JobSettings.VIDEO_RANGE_SECONDS.key(), "1")).video();
         HadoopConfiguration conf = new HadoopConfiguration(spark.sparkContext().hadoopConfiguration());
         VideoStills stills = new VideoStills(conf, video, new DecodeAndSample(conf, 256, limits, 4096), 256, limits);
         JavaRDD<Row> listed = new FrameLister(spark, video).list(input.toUri().toString());
