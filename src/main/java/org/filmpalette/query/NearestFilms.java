@@ -42,7 +42,7 @@ public final class NearestFilms {
     /**
      * The {@code top} films nearest to {@code film}; an unknown film or algorithm fails naming the flag. Without a
      * stored list, one scan of the algorithm's film palettes is collected and the distances are computed here: one
-     * Spark job, where a self-join would plan a nested loop and a sort.
+     * Spark job, where a self-join would plan a nested loop and a sort; the distances are computed on all cores.
      */
     public List<Neighbor> of(String film, String algorithm, int top) {
         PaletteReader reader = new PaletteReader(spark);
@@ -51,14 +51,12 @@ public final class NearestFilms {
         if (stored.size() >= top) {
             return stored;
         }
-        List<Neighbor> neighbors = new ArrayList<>();
-        reader.filmPalettes(algorithm).forEach((other, palette) -> {
-            if (!other.equals(film)) {
-                neighbors.add(new Neighbor(other, PaletteDistance.between(own, palette)));
-            }
-        });
-        neighbors.sort(Comparator.comparingDouble(Neighbor::distance).thenComparing(Neighbor::filmId));
-        return List.copyOf(neighbors.subList(0, Math.min(top, neighbors.size())));
+        // On all cores; the order (distance, then film id) is total, so the result does not depend on the split.
+        return reader.filmPalettes(algorithm).entrySet().parallelStream()
+                .filter(other -> !other.getKey().equals(film))
+                .map(other -> new Neighbor(other.getKey(), PaletteDistance.between(own, other.getValue())))
+                .sorted(Comparator.comparingDouble(Neighbor::distance).thenComparing(Neighbor::filmId))
+                .limit(top).toList();
     }
 
     /** For every film of {@code algorithm}, its {@code top} nearest films, films in id order. */
