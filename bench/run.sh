@@ -31,11 +31,15 @@ done
 peer_python=/usr/bin/python3
 for tool in djpeg "$peer_python"; do command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (see the header)" >&2; exit 2; }; done
 cores="$(nproc)"
-# (j) and (p) first and last are not needed: they drift less than (a), and (c) is compared with them in one run.
-start_j=$(date +%s.%N)
-find "$archive" -name '*.jpg' -print0 | xargs -0 -P "$cores" -n 1 djpeg -scale 1/4 -outfile /dev/null
-echo "djpeg 1/4: $(find "$archive" -name '*.jpg' | wc -l) frames in $(echo "$(date +%s.%N) - $start_j" | bc) s" | tee "$work/j.txt"
-/usr/bin/time -f "%e s wall" -o "$work/p.time" "$peer_python" bench/python_peer.py "$archive" | tee "$work/p.txt"
+# (j) and (p) before and right after (c): (c) is compared with their mean, and with each side to show the drift.
+references() { # suffix: (j) and (p), written to j$1.txt, p$1.txt and p$1.time
+  local start_j; start_j=$(date +%s.%N)
+  find "$archive" -name '*.jpg' -print0 | xargs -0 -P "$cores" -n 1 djpeg -scale 1/4 -outfile /dev/null
+  echo "djpeg 1/4: $(find "$archive" -name '*.jpg' | wc -l) frames in $(echo "$(date +%s.%N) - $start_j" | bc) s" | tee "$work/j$1.txt"
+  /usr/bin/time -f "%e s wall, %U s user, %S s system" -o "$work/p$1.time" "$peer_python" bench/python_peer.py "$archive" \
+    | tee "$work/p$1.txt"
+}
+references ""
 /usr/bin/time -f "%U %S" -o "$work/a.cpu" java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" | tee "$work/a.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench subsampled "$archive" | tee "$work/b.txt"
 java -cp "$cp" org.filmpalette.bench.DecodeBench kernels "$archive" 500 | tee "$work/k.txt"
@@ -52,6 +56,7 @@ rm -rf "$work/tables-c" "$work/tables-d" "$work/tables-t"
 # first run would; (c) then starts as every later run does.
 timed t bin/filmpalette run --input "$work/subset" --tables "$work/tables-t"
 timed c bin/filmpalette run --input "$archive" --tables "$work/tables-c"
+references 2
 timed d bin/filmpalette run --input "$work/subset" --tables "$work/tables-d" --still-engine mllib
 # (a) again: this machine's speed drifts by ±20 % over minutes, so (c) is compared with (a) measured on both sides.
 /usr/bin/time -f "%U %S" -o "$work/a2.cpu" java -cp "$cp" org.filmpalette.bench.DecodeBench full "$archive" \
@@ -73,9 +78,14 @@ work, frames, subset, mllib_stage, task_stage = sys.argv[1], int(sys.argv[2]), i
 fps = lambda f: float(re.search(r"= ([0-9.]+) frames/s", open(f"{work}/{f}.txt").read()).group(1))
 wall = lambda f: float(re.search(r"([0-9.]+) s wall", open(f"{work}/{f}.err").read().splitlines()[-1]).group(1))
 a1, a2, b, k, f = fps("a"), fps("a2"), fps("b"), fps("k"), fps("f")
-djpeg = float(re.search(r"in ([0-9.]+) s", open(f"{work}/j.txt").read()).group(1))
-peer = float(re.search(r"([0-9.]+) s wall", open(f"{work}/p.time").read()).group(1))
+djpeg_of = lambda s: float(re.search(r"in ([0-9.]+) s", open(f"{work}/j{s}.txt").read()).group(1))
+peer_of = lambda s: float(re.search(r"([0-9.]+) s wall", open(f"{work}/p{s}.time").read()).group(1))
+peer_cpu_of = lambda s: sum(map(float, re.search(r"([0-9.]+) s user, ([0-9.]+) s system", open(f"{work}/p{s}.time").read()).groups()))
+djpeg = (djpeg_of("") + djpeg_of("2")) / 2
+peer = (peer_of("") + peer_of("2")) / 2
+peer_cpu = (peer_cpu_of("") + peer_cpu_of("2")) / 2
 a = 2 / (1 / a1 + 1 / a2)
+job_cpu = sum(map(float, re.search(r"([0-9.]+) s user, ([0-9.]+) s system", open(f"{work}/c.err").read().splitlines()[-1]).groups()))
 decode_wall = frames / a
 print(f"(a) decode-only full size : {a:7.1f} frames/s  ({decode_wall:.1f} s for {frames}; mean of {frames / a1:.1f} s "
       f"before and {frames / a2:.1f} s after (c))")
@@ -84,12 +94,15 @@ print(f"(k) decode + kernels      : {k:7.1f} frames/s")
 print(f"    kernels alone         : {f:7.1f} stills/s (both algorithms; {b / f:.2f} of the subsampled decode's time)")
 print(f"(c) full job, wall        : {wall('c'):7.1f} s = {frames / wall('c'):.1f} frames/s; (c)/(a) wall = {wall('c') / decode_wall:.2f} "
       f"({wall('c') * a1 / frames:.2f} against (a) before, {wall('c') * a2 / frames:.2f} against (a) after)")
-print(f"(j) djpeg -scale 1/4      : {frames / djpeg:7.1f} frames/s  ({djpeg:.1f} s, one process per core: the decode limit)")
-print(f"(p) Python peer           : {frames / peer:7.1f} frames/s  ({peer:.1f} s wall, interpreter start-up included)")
-print(f"    (c) vs (p)            : {peer / wall('c'):7.2f}x the peer's frames/s (bar: 1.2)")
-print(f"    (c) vs (j)            : {wall('c') / djpeg:7.2f}x the djpeg 1/4 decode time (bar: 2)")
+print(f"(j) djpeg -scale 1/4      : {frames / djpeg:7.1f} frames/s  ({djpeg:.1f} s, mean of {djpeg_of(''):.1f} s before and "
+      f"{djpeg_of('2'):.1f} s after (c); one process per core: the decode limit)")
+print(f"(p) Python peer           : {frames / peer:7.1f} frames/s  ({peer:.1f} s wall, mean of {peer_of(''):.1f} s before and "
+      f"{peer_of('2'):.1f} s after (c); interpreter start-up included; {peer_cpu:.1f} s CPU)")
+print(f"    (c) vs (p)            : {peer / wall('c'):7.2f}x the peer's frames/s (bar: 1.2; {peer_of('') / wall('c'):.2f} against "
+      f"(p) before, {peer_of('2') / wall('c'):.2f} after); CPU: (p)/(c) = {peer_cpu / job_cpu:.2f}")
+print(f"    (c) vs (j)            : {wall('c') / djpeg:7.2f}x the djpeg 1/4 decode time (bar: 2; {wall('c') / djpeg_of(''):.2f} "
+      f"against (j) before, {wall('c') / djpeg_of('2'):.2f} after)")
 cpu = lambda f: sum(map(float, open(f"{work}/{f}.cpu").read().split()[-2:]))
-job_cpu = sum(map(float, re.search(r"([0-9.]+) s user, ([0-9.]+) s system", open(f"{work}/c.err").read().splitlines()[-1]).groups()))
 decode_cpu = (cpu("a") + cpu("a2")) / 2
 print(f"    CPU (user + system)   : {job_cpu:7.1f} s against {decode_cpu:.1f} s for (a) (mean of {cpu('a'):.1f} and {cpu('a2'):.1f}): "
       f"(c)/(a) CPU = {job_cpu / decode_cpu:.2f}")

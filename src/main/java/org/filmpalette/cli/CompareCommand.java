@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.NearestFilms;
 import org.filmpalette.query.PaletteReader;
@@ -45,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top < 1) {
-            throw new IllegalArgumentException("Invalid --top: " + top + " (must be at least 1)");
+            throw new ConfigurationException("Invalid --top: " + top + " (must be at least 1)");
         }
         PaletteReader.checkAlgorithm(algorithm);
         boolean ansi = TerminalSwatches.wanted(color);

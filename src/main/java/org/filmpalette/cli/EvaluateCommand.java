@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.ConfigurationException;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.PaletteMode;
+import org.filmpalette.config.Setting;
 import org.filmpalette.job.SparkSessions;
 import org.filmpalette.quality.BenchmarkFilms;
 import org.filmpalette.quality.BenchmarkFrame;
@@ -34,6 +36,7 @@ import picocli.CommandLine.Spec;
  * stills ({@link FilmLevelEvaluation}, the only part that starts an embedded Spark, for MLlib's film fits).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = EvaluateCommand.Settings.class,
         description = "Measure still palette quality (accent recall, quantization error, determinism) on the"
                 + " generated benchmark of synthetic films with planted accents.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -61,28 +64,27 @@ final class EvaluateCommand implements Callable<Integer> {
             new Variant(ColorSpace.LAB, Algorithm.GRID, PaletteMode.PLAIN),
             new Variant(ColorSpace.LAB, Algorithm.GRID, PaletteMode.ACCENTS));
 
+    /** The job settings the benchmark takes, as options of the same names. */
+    static final class Settings extends SettingOptions {
+        @Override
+        List<Setting<?>> settings() {
+            return List.of(JobSettings.K, JobSettings.SEED, JobSettings.SAMPLE, JobSettings.MAX_SIDE,
+                    JobSettings.MAX_ITERATIONS);
+        }
+    }
+
     @Spec
     private CommandSpec spec;
+
+    private int k;
+    private long seed;
+    private int sample;
+    private int maxSide;
+    private int maxIterations;
 
     @Option(names = "--frames-per-film", paramLabel = "N",
             description = "Frames generated per film (4 films). Default: " + BenchmarkFilms.FRAMES_PER_FILM_DEFAULT)
     private int framesPerFilm = BenchmarkFilms.FRAMES_PER_FILM_DEFAULT;
-
-    @Option(names = "--k", description = "Colors per palette, 2-64. Default: 8")
-    private int k = ConfigKeys.K_DEFAULT;
-
-    @Option(names = "--seed", description = "Seed of the benchmark and of every fit. Default: 42")
-    private long seed = ConfigKeys.SEED_DEFAULT;
-
-    @Option(names = "--sample", paramLabel = "POINTS",
-            description = "Most color bins per still (and pixels the error is measured on). Default: 4096")
-    private int sample = ConfigKeys.SAMPLE_DEFAULT;
-
-    @Option(names = "--max-side", paramLabel = "PIXELS", description = "Longer side frames are downscaled to. Default: 480")
-    private int maxSide = ConfigKeys.MAX_SIDE_DEFAULT;
-
-    @Option(names = "--max-iterations", paramLabel = "N", description = "Lloyd iterations per fit. Default: 20")
-    private int maxIterations = ConfigKeys.MAX_ITERATIONS_DEFAULT;
 
     @Option(names = "--input", paramLabel = "DIR",
             description = "Evaluate an archive with ground truth (DIR/accents.csv, as --write leaves it) instead of"
@@ -168,16 +170,22 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        requireRange("--frames-per-film", framesPerFilm, 1, 10_000);
-        requireRange("--k", k, 2, 64);
-        requireRange("--sample", sample, Math.max(16, k), 1_000_000);
-        requireRange("--max-side", maxSide, 8, 4096);
-        requireRange("--max-iterations", maxIterations, 1, 1000);
+        k = SettingOptions.value(spec, JobSettings.K);
+        seed = SettingOptions.value(spec, JobSettings.SEED);
+        sample = SettingOptions.value(spec, JobSettings.SAMPLE);
+        maxSide = SettingOptions.value(spec, JobSettings.MAX_SIDE);
+        maxIterations = SettingOptions.value(spec, JobSettings.MAX_ITERATIONS);
+        JobSettings.checkSampleCoversK(sample, k);
+        if (framesPerFilm < 1 || framesPerFilm > 10_000) {
+            throw new ConfigurationException("Invalid --frames-per-film: " + framesPerFilm
+                    + " (must be between 1 and 10000)");
+        }
         if (accentMatch != null && !(accentMatch > 0 && accentMatch <= 100)) {
-            throw new IllegalArgumentException("Invalid --accent-match: " + accentMatch + " (must be above 0, at most 100)");
+            throw new ConfigurationException("Invalid --accent-match: " + accentMatch
+                    + " (must be above 0, at most 100)");
         }
         if (input != null && write != null) {
-            throw new IllegalArgumentException("Invalid --write: " + write + " (cannot be combined with --input)");
+            throw new ConfigurationException("Invalid --write: " + write + " (cannot be combined with --input)");
         }
     }
 
@@ -217,12 +225,5 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return differing;
-    }
-
-    private static void requireRange(String flag, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("Invalid " + flag + ": " + value + " (must be between " + min + " and "
-                    + max + ")");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.filmpalette.cli;
 
+import org.filmpalette.config.ConfigurationException;
+
 import picocli.CommandLine;
 
 /** The process exit codes of the CLI contract (docs/design.md §6). */
@@ -11,9 +13,16 @@ final class ExitCodes {
 
     private ExitCodes() {}
 
-    /** Bad input found before anything ran is a usage error; anything else thrown is a failed job. */
+    /**
+     * Bad configuration (a {@link ConfigurationException}, found before anything is written) and picocli's own
+     * parameter errors are usage errors; anything else thrown, an {@code IllegalArgumentException} included, is a
+     * failed job.
+     */
     static int of(Throwable error) {
-        boolean badUsage = error instanceof IllegalArgumentException || error instanceof CommandLine.ParameterException;
-        return badUsage ? BAD_CONFIGURATION : FAILED;
+        return isBadUsage(error) ? BAD_CONFIGURATION : FAILED;
+    }
+
+    static boolean isBadUsage(Throwable error) {
+        return error instanceof ConfigurationException || error instanceof CommandLine.ParameterException;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.query.QuerySession;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.TablesMaintenance;
@@ -60,7 +61,7 @@ final class MaintainCommand implements Callable<Integer> {
 
     private static void requireNotNegative(String flag, int days) {
         if (days < 0) {
-            throw new IllegalArgumentException("Invalid " + flag + ": " + days + " (must be 0 or more)");
+            throw new ConfigurationException("Invalid " + flag + ": " + days + " (must be 0 or more)");
         }
     }
 }

@@ -5,15 +5,15 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.filmpalette.config.Algorithm;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.config.JobSettings;
+import org.filmpalette.config.Setting;
 import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
@@ -31,20 +31,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code filmpalette palette FILE...}: the still palette of any image, fitted in-process as the job fits stills. */
 @Command(name = "palette", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = PaletteCommand.Settings.class,
         description = "Print the palette of each image FILE (a path or any Hadoop file system URI), with the job's engine and defaults; no tables, no Spark.")
 final class PaletteCommand implements Callable<Integer> {
 
     /** Where the binary .ase goes (text formats go to the command line's writer): stdout, as for {@code export}. */
     private final OutputStream stdout;
 
+    /** The job settings a single image's palette takes, as options of the same names. */
+    static final class Settings extends SettingOptions {
+        @Override
+        List<Setting<?>> settings() {
+            return List.of(JobSettings.K);
+        }
+    }
+
     @Spec
     private CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Image files: paths, file:, hdfs:// or s3a:// URIs")
     private List<String> files;
-
-    @Option(names = "--k", paramLabel = "K", description = "Colors per palette. Default: 8")
-    private int k = ConfigKeys.K_DEFAULT;
 
     @Option(names = "--algorithm", paramLabel = "NAME", description = "kmeans (default), bisecting or grid")
     private String algorithm = "kmeans";
@@ -67,13 +73,13 @@ final class PaletteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(ConfigKeys.K, Integer.toString(k));
-        OneImagePalette engine = new OneImagePalette(JobConfig.fromSettings(settings));
+        JobConfig config = JobConfig.fromSettings(SettingOptions.given(spec, new Settings().settings()));
+        OneImagePalette engine = new OneImagePalette(config);
         Algorithm chosen = Algorithm.parse(PaletteReader.checkAlgorithm(algorithm));
         ExportFormat exportFormat = format == null ? null : ExportFormat.parse(format);
         if (exportFormat == ExportFormat.ASE && files.size() > 1) {
-            throw new IllegalArgumentException("Invalid --format: ase (one FILE per .ase file, got " + files.size() + ")");
+            throw new ConfigurationException("Invalid --format: ase (one FILE per .ase file, got " + files.size()
+                    + ")");
         }
         boolean ansi = TerminalSwatches.wanted(color);
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +96,7 @@ final class PaletteCommand implements Callable<Integer> {
                 continue;
             }
             if (exportFormat == null) {
-                out.print(listing(file, palette, chosen, ansi));
+                out.print(listing(file, palette, chosen, config.k(), ansi));
                 out.flush();
             } else {
                 byte[] bytes = exportFormat.write(ExportPalette.of(file + " " + chosen.id(), "color", palette));
@@ -105,7 +111,7 @@ final class PaletteCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.DONE : ExitCodes.FAILED;
     }
 
-    private String listing(String file, Palette palette, Algorithm chosen, boolean ansi) {
+    private static String listing(String file, Palette palette, Algorithm chosen, int k, boolean ansi) {
         StringBuilder text = new StringBuilder(file).append("  (").append(chosen.id()).append(", k=")
                 .append(k).append(")\n");
         for (Swatch swatch : palette.swatches()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.NearestFilms;
 import org.filmpalette.query.PaletteReader;
@@ -47,10 +48,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PaletteReader.checkAlgorithm(algorithm);
         if (top < 1) {
-            throw new IllegalArgumentException("Invalid --top: " + top + " (must be at least 1)");
+            throw new ConfigurationException("Invalid --top: " + top + " (must be at least 1)");
         }
         if (maxFilms < 1) {
-            throw new IllegalArgumentException("Invalid --max-films: " + maxFilms + " (must be at least 1)");
+            throw new ConfigurationException("Invalid --max-films: " + maxFilms + " (must be at least 1)");
         }
         Path index;
         int filmCount;

@@ -10,11 +10,13 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.config.ConfigFile;
-import org.filmpalette.config.ConfigKeys;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.config.JobSettings;
+import org.filmpalette.config.Setting;
 import org.filmpalette.job.PalettePipeline;
 import org.filmpalette.job.RunSummary;
 import org.filmpalette.job.SparkSessions;
+import org.filmpalette.store.CommitObserver;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,76 +24,46 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code filmpalette run}: computes still and film palettes for new and changed frames and commits the tables. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = RunCommand.Flags.class,
         description = "Compute still and film palettes for the frames under --input and write them under --tables.")
 final class RunCommand implements Callable<Integer> {
 
     /** Environment variable naming the installation folder whose conf/filmpalette.properties gives defaults. */
     static final String HOME_VARIABLE = "FILMPALETTE_HOME";
 
+    /** The settings {@code run} takes as flags: every declared setting that has one. */
+    static final List<Setting<?>> FLAGGED = JobSettings.ALL.stream().filter(setting -> setting.flag().isPresent())
+            .toList();
+
+    /** Adds an option for each of {@link #FLAGGED}. */
+    static final class Flags extends SettingOptions {
+        @Override
+        List<Setting<?>> settings() {
+            return FLAGGED;
+        }
+    }
+
+    private final CommitObserver observer;
+
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "URI", description = "Frame archive root (hdfs://, s3a://, file: or a path). Default: data-sample")
-    private String input;
-
-    @Option(names = "--tables", paramLabel = "URI", description = "Tables root. Default: palettes")
-    private String tables;
-
-    @Option(names = "--k", description = "Colors per palette, 2-64. Default: 8")
-    private Integer k;
-
-    @Option(names = "--algorithms", paramLabel = "LIST", description = "kmeans, bisecting and/or grid (default kmeans,bisecting)")
-    private String algorithms;
-
-    @Option(names = "--color-space", paramLabel = "SPACE", description = "lab (default), rgb or hsv")
-    private String colorSpace;
-
-    @Option(names = "--sample", paramLabel = "POINTS",
-            description = "Most weighted points a fit runs on: a still's color bins, a film's sample of still colors."
-                    + " Default: 4096")
-    private Integer sample;
-
-    @Option(names = "--max-side", paramLabel = "PIXELS", description = "Longer side frames are downscaled to. Default: 480")
-    private Integer maxSide;
-
-    @Option(names = "--seed", description = "Seed of every random choice. Default: 42")
-    private Long seed;
-
-    @Option(names = "--order", description = "dominance (default), luminance or hue")
-    private String order;
-
-    @Option(names = "--full", description = "Recompute every frame and film instead of only new and changed ones")
-    private boolean full;
-
-    @Option(names = "--still-engine", paramLabel = "ENGINE", description = "task (default) or mllib")
-    private String stillEngine;
-
-    @Option(names = "--film-engine", paramLabel = "ENGINE",
-            description = "task (default: in Spark tasks, capped film sample) or mllib (one MLlib fit per film)")
-    private String filmEngine;
-
-    @Option(names = "--blank-frames", paramLabel = "MODE",
-            description = "exclude (default) or include near-uniform black/white frames in film palettes")
-    private String blankFrames;
-
-    @Option(names = "--palette-mode", paramLabel = "MODE",
-            description = "accents (default: keep small saturated colors the clusters missed) or plain")
-    private String paletteMode;
-
-    @Option(names = "--fps", paramLabel = "N", description = "Stills per second of video files. Default: 1")
-    private String fps;
-
-    @Option(names = "--stills", paramLabel = "MODE",
-            description = "Video stills: interval (every 1/fps seconds, default) or keyframes")
-    private String stills;
-
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "FILE", order = 100,
             description = "Properties file of defaults. Default: $FILMPALETTE_HOME/conf/filmpalette.properties if present")
     private Path configFile;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A filmpalette.* or spark.* setting (repeatable)")
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", order = 101,
+            description = "A filmpalette.* or spark.* setting (repeatable)")
     private Map<String, String> conf = new LinkedHashMap<>();
+
+    RunCommand() {
+        this(CommitObserver.NONE);
+    }
+
+    /** A run whose commit notifies {@code observer}: the test seam for failures at a point of the commit. */
+    RunCommand(CommitObserver observer) {
+        this.observer = observer;
+    }
 
     @Override
     public Integer call() {
@@ -101,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
             spark.sparkContext().addSparkListener(new StageProgress(spec.commandLine().getErr(), System::nanoTime));
         }
         try {
-            RunSummary summary = new PalettePipeline(spark, config).run();
+            RunSummary summary = new PalettePipeline(spark, config, observer).run();
             print(summary, spec.commandLine().getOut());
             return ExitCodes.DONE;
         } finally {
@@ -117,24 +89,7 @@ final class RunCommand implements Callable<Integer> {
             settings.putAll(ConfigFile.read(file));
         }
         settings.putAll(conf);
-        putIfGiven(settings, ConfigKeys.INPUT, input);
-        putIfGiven(settings, ConfigKeys.TABLES, tables);
-        putIfGiven(settings, ConfigKeys.K, k);
-        putIfGiven(settings, ConfigKeys.ALGORITHMS, algorithms);
-        putIfGiven(settings, ConfigKeys.COLOR_SPACE, colorSpace);
-        putIfGiven(settings, ConfigKeys.SAMPLE, sample);
-        putIfGiven(settings, ConfigKeys.MAX_SIDE, maxSide);
-        putIfGiven(settings, ConfigKeys.SEED, seed);
-        putIfGiven(settings, ConfigKeys.ORDER, order);
-        putIfGiven(settings, ConfigKeys.STILL_ENGINE, stillEngine);
-        putIfGiven(settings, ConfigKeys.FILM_ENGINE, filmEngine);
-        putIfGiven(settings, ConfigKeys.BLANK_FRAMES, blankFrames);
-        putIfGiven(settings, ConfigKeys.PALETTE_MODE, paletteMode);
-        putIfGiven(settings, ConfigKeys.FPS, fps);
-        putIfGiven(settings, ConfigKeys.STILLS, stills);
-        if (full) {
-            settings.put(ConfigKeys.FULL, "true");
-        }
+        settings.putAll(SettingOptions.given(spec, FLAGGED));
         return settings;
     }
 
@@ -145,12 +100,6 @@ final class RunCommand implements Callable<Integer> {
         }
         Path file = Path.of(home, "conf", "filmpalette.properties");
         return Files.isRegularFile(file) ? file : null;
-    }
-
-    private static void putIfGiven(Map<String, String> settings, String key, Object value) {
-        if (value != null) {
-            settings.put(key, value.toString());
-        }
     }
 
     /** Film palette lines the summary prints at most (10 films of two algorithms); the tables hold them all. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.filmpalette.color.Srgb;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.neighbors.PaletteSearch;
@@ -57,13 +58,13 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((like == null) == (color == null)) {
-            throw new IllegalArgumentException("Invalid search: give exactly one of --like FILE or --color '#rrggbb'");
+            throw new ConfigurationException("Invalid search: give exactly one of --like FILE or --color '#rrggbb'");
         }
         if (top < 1) {
-            throw new IllegalArgumentException("Invalid --top: " + top + " (must be at least 1)");
+            throw new ConfigurationException("Invalid --top: " + top + " (must be at least 1)");
         }
         if (!(minShare >= 0 && minShare <= 1)) {
-            throw new IllegalArgumentException("Invalid --min-share: " + minShare + " (must be in [0,1])");
+            throw new ConfigurationException("Invalid --min-share: " + minShare + " (must be in [0,1])");
         }
         PaletteReader.checkAlgorithm(algorithm);
         PaletteSearch.Level searched = PaletteSearch.Level.parse(level);
@@ -109,7 +110,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private static int parseColor(String hex) {
         if (!hex.strip().matches("#?[0-9a-fA-F]{6}")) {
-            throw new IllegalArgumentException("Invalid --color: " + hex + " (must be #rrggbb)");
+            throw new ConfigurationException("Invalid --color: " + hex + " (must be #rrggbb)");
         }
         return Srgb.parseHex(hex.strip());
     }
@@ -119,7 +120,7 @@ final class SearchCommand implements Callable<Integer> {
         try {
             return new OneImagePalette(JobConfig.fromSettings(Map.of())).of(like.toString(), algorithmToFit);
         } catch (FrameRejectedException e) {
-            throw new IllegalArgumentException("Invalid --like: " + like + " (" + e.getMessage() + ")");
+            throw new ConfigurationException("Invalid --like: " + like + " (" + e.getMessage() + ")");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.query.PaletteReader;
 import org.filmpalette.query.QuerySession;
@@ -45,7 +46,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws InterruptedException {
         PaletteReader.checkAlgorithm(algorithm);
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("Invalid --port: " + port + " (must be between 0 and 65535)");
+            throw new ConfigurationException("Invalid --port: " + port + " (must be between 0 and 65535)");
         }
         checkHost();
         PrintWriter err = spec.commandLine().getErr();
@@ -74,7 +75,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         try {
             InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("Invalid --host: " + host + " (not an address of this machine)");
+            throw new ConfigurationException("Invalid --host: " + host + " (not an address of this machine)");
         }
     }
 }

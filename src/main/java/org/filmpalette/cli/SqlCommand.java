@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.query.QuerySession;
 import org.filmpalette.query.ResultFormat;
 
@@ -43,10 +44,10 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         ResultFormat resultFormat = ResultFormat.parse(format);
         if (limit < 1) {
-            throw new IllegalArgumentException("Invalid --limit: " + limit + " (must be at least 1)");
+            throw new ConfigurationException("Invalid --limit: " + limit + " (must be at least 1)");
         }
         if (statement.isBlank()) {
-            throw new IllegalArgumentException("Invalid STATEMENT: empty (give one SQL statement)");
+            throw new ConfigurationException("Invalid STATEMENT: empty (give one SQL statement)");
         }
         try (QuerySession session = tables.open()) {
             Dataset<Row> result;
@@ -55,7 +56,7 @@ final class SqlCommand implements Callable<Integer> {
             } catch (Exception e) {
                 // Scala's AnalysisException (parse errors, unknown columns) is checked in Java's eyes.
                 if (e instanceof AnalysisException) {
-                    throw new IllegalArgumentException("Invalid STATEMENT: " + e.getMessage().replace('\n', ' '), e);
+                    throw new ConfigurationException("Invalid STATEMENT: " + e.getMessage().replace('\n', ' '), e);
                 }
                 throw e;
             }

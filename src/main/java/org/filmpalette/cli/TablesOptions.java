@@ -3,7 +3,8 @@ package org.filmpalette.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.ConfigurationException;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.query.QuerySession;
 
 import picocli.CommandLine.Option;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Option;
 /** The options every read-only command shares: where the tables are, and Spark settings. */
 final class TablesOptions {
 
-    @Option(names = "--tables", paramLabel = "URI", description = "Tables root (hdfs://, s3a://, file: or a path). Default: palettes")
-    String tables = ConfigKeys.TABLES_DEFAULT;
+    @Option(names = "--tables", paramLabel = "URI",
+            description = "Tables root (hdfs://, s3a://, file: or a path). Default: ${DEFAULT-VALUE}")
+    String tables = JobSettings.TABLES.defaultText();
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A spark.* setting (repeatable)")
     Map<String, String> conf = new LinkedHashMap<>();
@@ -20,8 +22,9 @@ final class TablesOptions {
     /** A session over the tables; unknown keys fail before Spark starts. */
     QuerySession open() {
         for (String key : conf.keySet()) {
-            if (!key.startsWith(ConfigKeys.SPARK_PREFIX)) {
-                throw new IllegalArgumentException("Invalid --conf: " + key + " (only spark.* keys apply to this command)");
+            if (!key.startsWith(JobSettings.SPARK_PREFIX)) {
+                throw new ConfigurationException("Invalid --conf: " + key
+                        + " (only spark.* keys apply to this command)");
             }
         }
         return QuerySession.open(tables, conf);

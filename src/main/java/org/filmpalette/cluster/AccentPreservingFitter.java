@@ -37,7 +37,7 @@ public final class AccentPreservingFitter {
     static final double BLEND = 6.0;
     /** Farthest (ΔE2000) an accent moves from its region's color in the last Lloyd step. */
     static final double ACCENT_DRIFT = 5.0;
-    /** Lloyd iterations after the swap. */
+    /** Most Lloyd iterations after the swap (fewer when the centers stop moving). */
     static final int SETTLE_ITERATIONS = 20;
 
     private final ColorSpace space;
@@ -186,6 +186,9 @@ public final class AccentPreservingFitter {
                 }
             }
             settling.moved(previous, centers, centerCount);
+            if (Arrays.equals(previous, centers)) {
+                break; // a fixed point: every further iteration would assign and average the same
+            }
         }
         freeStep(points, weights, count, centers, movable, sums, counts, previous);
         return Clustering.fromNearest(points, weights, 3, count, centers, centerCount,

@@ -2,6 +2,7 @@ package org.filmpalette.cluster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.filmpalette.color.ColorSpace;
@@ -16,10 +17,10 @@ import org.filmpalette.palette.Swatch;
  *
  * <p>Given the film's still palettes (in frame order) and the film fit's centers and weights, it takes every still
  * color whose {@link Role} is {@link Role#ACCENT} (derived from the still palette's colors and shares), groups them
- * greedily in still order (a color joins the first group whose first color is within ΔE2000 {@value #SAME_ACCENT},
- * else starts one), and calls a group <em>recurring</em> when at least {@value #MIN_RECURRENCE} of the stills
+ * greedily in still order (a color joins the first group whose first color is within ΔE2000 {@value #SAME_ACCENT}
+ * with lightness counting half, {@link #ACROSS_LIGHT}, else starts one), and calls a group <em>recurring</em> when at least {@value #MIN_RECURRENCE} of the stills
  * contain one of its colors. Each recurring group that no film color is within ΔE2000 {@value #SAME_ACCENT} of, most
- * recurring first and at most k/4 of them, is swapped in as the share-weighted mean of its colors: the two non-accent
+ * saturated first and at most k/4 of them, is swapped in as the share-weighted mean of its colors: the two non-accent
  * film colors whose merge costs least (Ward's criterion, with the film weights) are merged to free a slot, as the
  * still accent pass does. A few weighted Lloyd iterations over the still colors then settle the other centers, and
  * the weights are recounted as the summed shares of the still colors nearest to each center, so film shares stay
@@ -34,6 +35,13 @@ public final class FilmAccentPass {
     public static final double MIN_RECURRENCE = 0.25;
     /** Two still accents closer than this (ΔE2000) are the same accent; a film color this close already keeps it. */
     public static final double SAME_ACCENT = 10.0;
+    /**
+     * Lightness factor kL of the ΔE2000 that groups still accents: one surface (a beak, a costume) changes lightness
+     * with the light from shot to shot far more than hue or chroma, so lightness counts half (the CIE's kL for
+     * textured samples). At kL = 1 the bird's beak in the development frames (ΔE2000 11 between its lit and shaded
+     * stills) split into two groups of two stills, neither recurring.
+     */
+    static final double ACROSS_LIGHT = 2.0;
     /** Weighted Lloyd iterations after a swap. */
     static final int SETTLE_ITERATIONS = 5;
 
@@ -57,6 +65,10 @@ public final class FilmAccentPass {
         public int count() {
             return weights.length;
         }
+    }
+
+    private static double chroma(Recurring accent) {
+        return Math.hypot(accent.lab()[1], accent.lab()[2]);
     }
 
     /** A recurring accent: its color (CIELAB), the fraction of stills holding it, and its weighted mean in space. */
@@ -100,7 +112,7 @@ public final class FilmAccentPass {
         return settle(stills, centers, movable);
     }
 
-    /** Recurring still accents no film color keeps, most recurring first, at most k/4. */
+    /** Recurring still accents no film color keeps, most saturated first, at most k/4. */
     List<Recurring> missing(List<Palette> stills, Fit fit) {
         if (stills.isEmpty()) {
             return List.of();
@@ -115,6 +127,11 @@ public final class FilmAccentPass {
                 missing.add(accent);
             }
         }
+        // The most saturated first, as a viewer names them (a beak before the lit tips of a meadow's grass); then
+        // the most recurring, then by color, so the order depends on nothing but the colors.
+        missing.sort(Comparator.comparingDouble(FilmAccentPass::chroma).reversed()
+                .thenComparing(Comparator.comparingDouble(Recurring::recurrence).reversed())
+                .thenComparing(Recurring::lab, Arrays::compare));
         return missing.subList(0, Math.min(missing.size(), Math.max(1, k / 4)));
     }
 
@@ -132,7 +149,7 @@ public final class FilmAccentPass {
                 Group group = null;
                 for (Group candidate : groups) {
                     if (DeltaE2000.between(lab[0], lab[1], lab[2], candidate.firstLab()[0], candidate.firstLab()[1],
-                            candidate.firstLab()[2]) < SAME_ACCENT) {
+                            candidate.firstLab()[2], ACROSS_LIGHT) < SAME_ACCENT) {
                         group = candidate;
                         break;
                     }

@@ -1,7 +1,5 @@
 package org.filmpalette.color;
 
-import java.util.Locale;
-
 /**
  * The coordinate space k-means clusters pixels in, chosen with {@code --color-space lab|rgb|hsv}. Each constant
  * encodes a packed sRGB color as three doubles and decodes a point (for example a cluster center, which is a mean of
@@ -88,22 +86,5 @@ public enum ColorSpace {
     /** The name used on the command line and in config: "lab", "rgb" or "hsv". */
     public String id() {
         return id;
-    }
-
-    /**
-     * The space named {@code name}, ignoring case.
-     *
-     * @throws IllegalArgumentException naming the value if it is not lab, rgb or hsv
-     */
-    public static ColorSpace parse(String name) {
-        if (name != null) {
-            String wanted = name.toLowerCase(Locale.ROOT);
-            for (ColorSpace space : values()) {
-                if (space.id.equals(wanted)) {
-                    return space;
-                }
-            }
-        }
-        throw new IllegalArgumentException("Invalid --color-space: " + name + " (must be one of lab, rgb, hsv)");
     }
 }

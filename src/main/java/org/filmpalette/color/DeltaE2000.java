@@ -1,7 +1,8 @@
 package org.filmpalette.color;
 
 /**
- * The CIEDE2000 color difference ΔE00 between two CIELAB colors, with parametric factors kL = kC = kH = 1. Follows
+ * The CIEDE2000 color difference ΔE00 between two CIELAB colors, with parametric factors kL = kC = kH = 1 (kL
+ * adjustable). Follows
  * Sharma, Wu &amp; Dalal (2005), "The CIEDE2000 color-difference formula: implementation notes, supplementary test
  * data, and mathematical observations", including its hue rules for neutral colors and for hues more than 180°
  * apart. About 1.0 is a just-noticeable difference; black to white is about 100.
@@ -40,6 +41,14 @@ public final class DeltaE2000 {
 
     /** ΔE00 between (L1, a1, b1) and (L2, a2, b2), CIELAB coordinates. */
     public static double between(double l1, double a1, double b1, double l2, double a2, double b2) {
+        return between(l1, a1, b1, l2, a2, b2, 1.0);
+    }
+
+    /**
+     * ΔE00 with lightness factor {@code kL} (kC = kH = 1): {@code kL = 2}, the CIE's factor for textured samples,
+     * counts a lightness difference half as much, as when one surface is seen under different light.
+     */
+    public static double between(double l1, double a1, double b1, double l2, double a2, double b2, double kL) {
         double meanChroma = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2.0;
         double g = 0.5 * (1.0 - chromaWeight(meanChroma));
         double a1p = (1.0 + g) * a1;
@@ -71,7 +80,7 @@ public final class DeltaE2000 {
         double sh = 1.0 + 0.015 * meanCp * t;
         double rt = -Math.sin(Math.toRadians(2.0 * hueRotation)) * rc;
 
-        double lightness = deltaLp / sl;
+        double lightness = deltaLp / (kL * sl);
         double chroma = deltaCp / sc;
         double hue = deltaHp / sh;
         return Math.sqrt(lightness * lightness + chroma * chroma + hue * hue + rt * chroma * hue);

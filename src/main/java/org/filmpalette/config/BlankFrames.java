@@ -12,13 +12,4 @@ public enum BlankFrames {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static BlankFrames parse(String name) {
-        for (BlankFrames value : values()) {
-            if (value.id().equalsIgnoreCase(name.trim())) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("Invalid --blank-frames: " + name + " (must be exclude or include)");
-    }
 }

@@ -2,7 +2,6 @@ package org.filmpalette.config;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +14,17 @@ public final class ConfigFile {
 
     private ConfigFile() {}
 
-    /** Every key of the file with its trimmed value; a missing file is an error naming it. */
+    /** Every key of the file with its trimmed value; a missing or unreadable file is an error naming it. */
     public static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("Invalid --config: " + file + " (no such file)");
+            throw new ConfigurationException("Invalid --config: " + file + " (no such file)");
         }
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read configuration file " + file, e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid --config: " + file + " (cannot be read: " + e.getMessage() + ")",
+                    e);
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {

@@ -15,13 +15,4 @@ public enum FilmEngine {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static FilmEngine parse(String name) {
-        for (FilmEngine engine : values()) {
-            if (engine.id().equalsIgnoreCase(name.trim())) {
-                return engine;
-            }
-        }
-        throw new IllegalArgumentException("Invalid --film-engine: " + name + " (must be task or mllib)");
-    }
 }

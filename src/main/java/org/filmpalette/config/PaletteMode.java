@@ -16,15 +16,4 @@ public enum PaletteMode {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static PaletteMode parse(String name) {
-        if (name != null) {
-            for (PaletteMode mode : values()) {
-                if (mode.id().equalsIgnoreCase(name.trim())) {
-                    return mode;
-                }
-            }
-        }
-        throw new IllegalArgumentException("Invalid --palette-mode: " + name + " (must be plain or accents)");
-    }
 }

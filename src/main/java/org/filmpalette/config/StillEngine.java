@@ -12,13 +12,4 @@ public enum StillEngine {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static StillEngine parse(String name) {
-        for (StillEngine engine : values()) {
-            if (engine.id().equalsIgnoreCase(name.trim())) {
-                return engine;
-            }
-        }
-        throw new IllegalArgumentException("Invalid --still-engine: " + name + " (must be task or mllib)");
-    }
 }

@@ -12,13 +12,4 @@ public enum StillSelection {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static StillSelection parse(String name) {
-        for (StillSelection value : values()) {
-            if (value.id().equalsIgnoreCase(name.trim())) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("Invalid --stills: " + name + " (must be interval or keyframes)");
-    }
 }

@@ -12,13 +12,4 @@ public enum Thumbnails {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static Thumbnails parse(String name) {
-        for (Thumbnails value : values()) {
-            if (value.id().equalsIgnoreCase(name.trim())) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("Invalid filmpalette.thumbnails: " + name + " (must be keep or none)");
-    }
 }

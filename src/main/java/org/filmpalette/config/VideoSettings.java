@@ -1,27 +1,23 @@
 package org.filmpalette.config;
 
+import java.util.Objects;
+
 /**
  * How video files are read: which stills are taken, how a film is split across tasks, where FFmpeg's natives go.
  *
- * @param fps             stills per second of film with {@link StillSelection#INTERVAL}, in (0, 120]
+ * @param fps             stills per second of film with {@link StillSelection#INTERVAL}, as {@link JobSettings#FPS}
+ *                        allows
  * @param stills          interval stills or one per keyframe
- * @param rangeSeconds    seconds of film one decoding task covers, 1–86400
+ * @param rangeSeconds    seconds of film one decoding task covers, as {@link JobSettings#VIDEO_RANGE_SECONDS} allows
  * @param nativesCacheDir where javacpp extracts the FFmpeg natives; empty for its default ({@code ~/.javacpp/cache})
  */
 public record VideoSettings(double fps, StillSelection stills, int rangeSeconds, String nativesCacheDir)
         implements java.io.Serializable {
 
     public VideoSettings {
-        if (!(fps > 0 && fps <= 120)) {
-            throw new IllegalArgumentException("Invalid --fps: " + fps + " (must be above 0 and at most 120)");
-        }
-        if (stills == null) {
-            throw new IllegalArgumentException("Missing --stills (must be interval or keyframes)");
-        }
-        if (rangeSeconds < 1 || rangeSeconds > 86_400) {
-            throw new IllegalArgumentException("Invalid --video-range-seconds: " + rangeSeconds
-                    + " (must be between 1 and 86400)");
-        }
+        JobSettings.FPS.check(fps, JobSettings.FPS.shownAs());
+        Objects.requireNonNull(stills, "stills");
+        JobSettings.VIDEO_RANGE_SECONDS.check(rangeSeconds, JobSettings.VIDEO_RANGE_SECONDS.shownAs());
         nativesCacheDir = nativesCacheDir == null ? "" : nativesCacheDir.strip();
     }
 
@@ -32,14 +28,5 @@ public record VideoSettings(double fps, StillSelection stills, int rangeSeconds,
      */
     public long stillWindowMicros() {
         return stills == StillSelection.KEYFRAMES ? 1000 : Math.round(500_000 / fps);
-    }
-
-    /** Parses {@code --fps}: a decimal number such as {@code 1}, {@code 0.5} or {@code 24}. */
-    public static double parseFps(String value) {
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid --fps: " + value + " (not a number)");
-        }
     }
 }

@@ -1,5 +1,7 @@
 /**
- * config: the typed, validated job configuration. Defaults come from {@code conf/filmpalette.properties}, overrides
- * from {@code --conf key=value} and from flags (flag &gt; --conf &gt; file &gt; built-in default). Pure Java, no Spark.
+ * config: the settings of a run, each declared once ({@link org.filmpalette.config.JobSettings}), and the typed,
+ * validated configuration built from them ({@link org.filmpalette.config.JobConfig}): flag &gt; {@code --conf} &gt;
+ * properties file &gt; declared default. Bad configuration is a
+ * {@link org.filmpalette.config.ConfigurationException}. Pure Java, no Spark.
  */
 package org.filmpalette.config;

@@ -36,7 +36,6 @@ public final class AccentRegionFinder {
     /** The surrounding square's half side is the frame's longer side over this. */
     static final int SURROUND_DIVISOR = 12;
 
-    private float[] lab = new float[0];
     private double[] sums = new double[0];
     private int[] region = new int[0];
     private int[] queue = new int[0];
@@ -50,35 +49,26 @@ public final class AccentRegionFinder {
         int width = frame.width();
         int height = frame.height();
         int pixels = width * height;
-        reserve(pixels, width, height);
         float[] binLab = binLabs(bins);
-        for (int i = 0; i < pixels; i++) {
-            int bin = pixelBins[i];
-            if (bin >= 0) {
-                lab[i * 3] = binLab[bin * 3];
-                lab[i * 3 + 1] = binLab[bin * 3 + 1];
-                lab[i * 3 + 2] = binLab[bin * 3 + 2];
-            }
+        boolean[] chromatic = chromaticBins(binLab);
+        if (!any(chromatic)) {
+            return List.of();
         }
-        summedArea(pixelBins, width, height);
+        reserve(pixels, width, height);
+        summedArea(pixelBins, binLab, width, height);
         int radius = Math.max(3, Math.max(width, height) / SURROUND_DIVISOR);
-        double minChroma2 = Role.MIN_ACCENT_CHROMA * Role.MIN_ACCENT_CHROMA;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 region[i] = -1;
-                if (pixelBins[i] < 0) {
+                int bin = pixelBins[i];
+                if (bin < 0 || !chromatic[bin]) {
                     continue;
                 }
-                double a = lab[i * 3 + 1];
-                double b = lab[i * 3 + 2];
-                if (a * a + b * b < minChroma2) {
-                    continue;
-                }
-                double distance = distanceToSurround(i, x, y, width, height, radius);
-                if (distance >= MIN_CONTRAST) {
+                double distance2 = squaredDistanceToSurround(binLab, bin * 3, x, y, width, height, radius);
+                if (distance2 >= MIN_CONTRAST * MIN_CONTRAST) {
                     region[i] = 0;
-                    contrast[i] = (float) distance;
+                    contrast[i] = (float) Math.sqrt(distance2);
                 }
             }
         }
@@ -88,7 +78,7 @@ public final class AccentRegionFinder {
         List<AccentRegion> found = new ArrayList<>();
         for (int seed = 0; seed < pixels; seed++) {
             if (region[seed] == 0) {
-                AccentRegion grown = grow(seed, width, height);
+                AccentRegion grown = grow(seed, pixelBins, binLab, width, height);
                 if (grown.pixels() >= minPixels && grown.pixels() <= maxPixels) {
                     found.add(grown);
                 }
@@ -103,8 +93,29 @@ public final class AccentRegionFinder {
         return kept;
     }
 
+    /** Whether each bin's color has the chroma of an accent: no pixel of another bin can be salient. */
+    private static boolean[] chromaticBins(float[] binLab) {
+        boolean[] chromatic = new boolean[binLab.length / 3];
+        double minChroma2 = Role.MIN_ACCENT_CHROMA * Role.MIN_ACCENT_CHROMA;
+        for (int bin = 0; bin < chromatic.length; bin++) {
+            double a = binLab[bin * 3 + 1];
+            double b = binLab[bin * 3 + 2];
+            chromatic[bin] = a * a + b * b >= minChroma2;
+        }
+        return chromatic;
+    }
+
+    private static boolean any(boolean[] values) {
+        for (boolean value : values) {
+            if (value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Grows the region of salient pixels from {@code seed} (flood fill, 4-neighbors, {@link #JOIN}). */
-    private AccentRegion grow(int seed, int width, int height) {
+    private AccentRegion grow(int seed, int[] pixelBins, float[] binLab, int width, int height) {
         int head = 0;
         int tail = 0;
         queue[tail++] = seed;
@@ -115,35 +126,37 @@ public final class AccentRegionFinder {
         double contrastSum = 0;
         while (head < tail) {
             int i = queue[head++];
-            l += lab[i * 3];
-            a += lab[i * 3 + 1];
-            b += lab[i * 3 + 2];
+            int color = pixelBins[i] * 3;
+            l += binLab[color];
+            a += binLab[color + 1];
+            b += binLab[color + 2];
             contrastSum += contrast[i];
             int x = i % width;
             int y = i / width;
             if (x > 0) {
-                tail = visit(i, i - 1, tail);
+                tail = visit(color, i - 1, tail, pixelBins, binLab);
             }
             if (x < width - 1) {
-                tail = visit(i, i + 1, tail);
+                tail = visit(color, i + 1, tail, pixelBins, binLab);
             }
             if (y > 0) {
-                tail = visit(i, i - width, tail);
+                tail = visit(color, i - width, tail, pixelBins, binLab);
             }
             if (y < height - 1) {
-                tail = visit(i, i + width, tail);
+                tail = visit(color, i + width, tail, pixelBins, binLab);
             }
         }
         return new AccentRegion(tail, l / tail, a / tail, b / tail, contrastSum / tail, 0);
     }
 
-    private int visit(int from, int to, int tail) {
+    private int visit(int fromColor, int to, int tail, int[] pixelBins, float[] binLab) {
         if (region[to] != 0) {
             return tail;
         }
-        double dl = lab[from * 3] - lab[to * 3];
-        double da = lab[from * 3 + 1] - lab[to * 3 + 1];
-        double db = lab[from * 3 + 2] - lab[to * 3 + 2];
+        int toColor = pixelBins[to] * 3;
+        double dl = binLab[fromColor] - binLab[toColor];
+        double da = binLab[fromColor + 1] - binLab[toColor + 1];
+        double db = binLab[fromColor + 2] - binLab[toColor + 2];
         if (dl * dl + da * da + db * db >= JOIN * JOIN) {
             return tail;
         }
@@ -180,7 +193,7 @@ public final class AccentRegionFinder {
     }
 
     /** Summed-area tables of L, a, b and the opaque count: {@code sums[((y * (width + 1)) + x) * 4 + channel]}. */
-    private void summedArea(int[] pixelBins, int width, int height) {
+    private void summedArea(int[] pixelBins, float[] binLab, int width, int height) {
         int stride = width + 1;
         java.util.Arrays.fill(sums, 0, stride * 4, 0.0);
         for (int y = 0; y < height; y++) {
@@ -195,11 +208,11 @@ public final class AccentRegionFinder {
             sums[row + 2] = 0;
             sums[row + 3] = 0;
             for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                if (pixelBins[i] >= 0) {
-                    l += lab[i * 3];
-                    a += lab[i * 3 + 1];
-                    b += lab[i * 3 + 2];
+                int bin = pixelBins[y * width + x];
+                if (bin >= 0) {
+                    l += binLab[bin * 3];
+                    a += binLab[bin * 3 + 1];
+                    b += binLab[bin * 3 + 2];
                     n += 1;
                 }
                 int o = row + (x + 1) * 4;
@@ -212,7 +225,8 @@ public final class AccentRegionFinder {
         }
     }
 
-    private double distanceToSurround(int i, int x, int y, int width, int height, int radius) {
+    /** Squared CIELAB distance from the color at {@code binLab[color..color+2]} to the mean of the square around (x, y). */
+    private double squaredDistanceToSurround(float[] binLab, int color, int x, int y, int width, int height, int radius) {
         int x0 = Math.max(0, x - radius);
         int x1 = Math.min(width, x + radius + 1);
         int y0 = Math.max(0, y - radius);
@@ -226,15 +240,14 @@ public final class AccentRegionFinder {
         double distance2 = 0;
         for (int j = 0; j < 3; j++) {
             double mean = (sums[d + j] - sums[b + j] - sums[c + j] + sums[a + j]) / n;
-            double diff = lab[i * 3 + j] - mean;
+            double diff = binLab[color + j] - mean;
             distance2 += diff * diff;
         }
-        return Math.sqrt(distance2);
+        return distance2;
     }
 
     private void reserve(int pixels, int width, int height) {
-        if (lab.length < pixels * 3) {
-            lab = new float[pixels * 3];
+        if (region.length < pixels) {
             region = new int[pixels];
             queue = new int[pixels];
             contrast = new float[pixels];

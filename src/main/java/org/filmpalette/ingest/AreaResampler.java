@@ -17,7 +17,8 @@ final class AreaResampler {
 
     /**
      * Resamples {@code argb} ({@code sourceWidth × sourceHeight}, row-major, {@code 0xAARRGGBB}) to
-     * {@code width × height}. Memory: the result plus 32 bytes per target pixel of accumulators.
+     * {@code width × height}. Memory: the result plus 32 bytes per target pixel of accumulators; none when the sizes
+     * are equal, where area averaging is the identity and {@code argb} itself is returned.
      */
     static int[] resample(int[] argb, int sourceWidth, int sourceHeight, int width, int height) {
         if (sourceWidth < 1 || sourceHeight < 1 || argb.length != (long) sourceWidth * sourceHeight) {
@@ -26,6 +27,9 @@ final class AreaResampler {
         }
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("Invalid target size: " + width + "x" + height);
+        }
+        if (width == sourceWidth && height == sourceHeight) {
+            return argb;
         }
         Axis columns = new Axis(sourceWidth, width);
         Axis rows = new Axis(sourceHeight, height);

@@ -3,7 +3,7 @@ package org.filmpalette.ingest;
 import java.io.Serializable;
 import java.time.Duration;
 
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 
 /**
  * What one file may cost the decoder: the bytes read ({@code maxFileBytes}, checked before reading and while
@@ -29,10 +29,10 @@ public record DecodeLimits(long maxPixels, long maxFileBytes, Duration timeout) 
         }
     }
 
-    /** {@code maxPixels} with the default file-size cap and timeout of {@link ConfigKeys}. */
+    /** {@code maxPixels} with the default file-size cap and timeout of {@link JobSettings}. */
     public static DecodeLimits ofPixels(long maxPixels) {
-        return new DecodeLimits(maxPixels, ConfigKeys.MAX_FILE_BYTES_DEFAULT,
-                Duration.ofSeconds(ConfigKeys.DECODE_TIMEOUT_SECONDS_DEFAULT));
+        return new DecodeLimits(maxPixels, JobSettings.MAX_FILE_BYTES.defaultValue(),
+                Duration.ofSeconds(JobSettings.DECODE_TIMEOUT_SECONDS.defaultValue()));
     }
 
     /** Rejects a file whose listed size is over {@link #maxFileBytes}, before anything of it is read. */

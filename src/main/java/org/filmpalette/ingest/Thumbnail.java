@@ -1,6 +1,7 @@
 package org.filmpalette.ingest;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,9 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A still's thumbnail: the decoded frame (already in memory, so the file is not read twice) area-averaged to
@@ -24,6 +27,8 @@ public final class Thumbnail {
     /** JPEG quality, 0–1: about 5 KB for a 192×108 film frame. */
     public static final float QUALITY = 0.8f;
 
+    private static final ImageWriterSpi JPEG_WRITER = jpegWriter();
+
     private Thumbnail() {}
 
     /** The JPEG bytes of {@code frame}'s thumbnail. */
@@ -32,12 +37,16 @@ public final class Thumbnail {
         int height = Math.max(1, (int) Math.round(frame.height() * (double) width / frame.width()));
         int[] argb = width == frame.width() ? frame.argb()
                 : AreaResampler.resample(frame.argb(), frame.width(), frame.height(), width, height);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] rgb = new int[argb.length];
+        // Interleaved bytes are what the JPEG writer encodes from directly; packed ints go through a slow per-pixel
+        // conversion that cost as much as the encoding.
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < argb.length; i++) {
-            rgb[i] = overWhite(argb[i]);
+            int rgb = overWhite(argb[i]);
+            bgr[i * 3] = (byte) rgb;
+            bgr[i * 3 + 1] = (byte) (rgb >> 8);
+            bgr[i * 3 + 2] = (byte) (rgb >> 16);
         }
-        image.setRGB(0, 0, width, height, rgb, 0, width);
         return encode(image);
     }
 
@@ -53,13 +62,14 @@ public final class Thumbnail {
     }
 
     private static byte[] encode(BufferedImage image) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("No JPEG writer in ImageIO");
+        ImageWriter writer;
+        try {
+            writer = JPEG_WRITER.createWriterInstance();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a JPEG writer", e);
         }
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(QUALITY);
@@ -71,5 +81,17 @@ public final class Thumbnail {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /** The provider of ImageIO's first JPEG writer, looked up once: the registry lookup costs more than a writer. */
+    private static ImageWriterSpi jpegWriter() {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("No JPEG writer in ImageIO");
+        }
+        ImageWriter writer = writers.next();
+        ImageWriterSpi provider = writer.getOriginatingProvider();
+        writer.dispose();
+        return provider;
     }
 }

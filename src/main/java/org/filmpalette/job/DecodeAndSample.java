@@ -88,31 +88,33 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
         try {
             limits.checkFileSize(frame.getLong(LISTED_SIZE_BYTES));
         } catch (FrameRejectedException e) {
-            return rejected(frame, null, null, e);
+            return rejected(frame, null, null, VideoTiming.NONE, e);
         }
         try (InputStream in = path.getFileSystem(conf.value()).open(path)) {
             DecodedFrame decoded = ScanDecoder.isScan(path.getName())
                     ? scans.decode(in, path.getName()) : decoder.decode(in);
-            return sampled(frame, decoded, rows);
+            return sampled(frame, decoded, VideoTiming.NONE, rows);
         } catch (FrameRejectedException e) {
-            return rejected(frame, null, null, e);
+            return rejected(frame, null, null, VideoTiming.NONE, e);
         } catch (IOException e) {
-            return rejected(frame, null, null, new FrameRejectedException(RejectReason.READ_ERROR, e.toString()));
+            return rejected(frame, null, null, VideoTiming.NONE,
+                    new FrameRejectedException(RejectReason.READ_ERROR, e.toString()));
         } catch (RuntimeException | Error e) {
             // The file is the unit of failure: whatever else breaks on it (the storage client, a stage after
             // decoding) becomes its reject, and the task goes on with the next file.
-            return rejected(frame, null, null, FrameDecoder.unexpected(e));
+            return rejected(frame, null, null, VideoTiming.NONE, FrameDecoder.unexpected(e));
         }
     }
 
     /**
      * The {@link StageSchemas#SAMPLED} row of a listed frame ({@link StageSchemas#LISTED}) and its decoded pixels: the
-     * one path from pixels to a row, for image files here and for video stills ({@link VideoStills}).
+     * one path from pixels to a row, for image files here and for video stills ({@link VideoStills}), whose
+     * {@code timing} an image file has none of.
      */
-    Row sampled(Row frame, DecodedFrame decoded, StillRows rows) {
+    Row sampled(Row frame, DecodedFrame decoded, VideoTiming timing, StillRows rows) {
         return rows.of(frame.getString(LISTED_FILM_ID), frame.getString(LISTED_FRAME_ID),
                 frame.getString(LISTED_PATH), frame.getLong(LISTED_SIZE_BYTES),
-                frame.getTimestamp(LISTED_MODIFIED_AT), decoded);
+                frame.getTimestamp(LISTED_MODIFIED_AT), decoded, timing);
     }
 
     /** The still statistics of this stage's settings, one per task. */
@@ -120,10 +122,13 @@ final class DecodeAndSample implements MapPartitionsFunction<Row, Row> {
         return new StillRows(maxBins, gridSpace, thumbnails);
     }
 
-    /** The rejected {@link StageSchemas#SAMPLED} row of a listed frame, with the file's size when it is known. */
-    static Row rejected(Row frame, Integer width, Integer height, FrameRejectedException reason) {
+    /**
+     * The rejected {@link StageSchemas#SAMPLED} row of a listed frame, with its picture size and video timing when
+     * they are known.
+     */
+    static Row rejected(Row frame, Integer width, Integer height, VideoTiming timing, FrameRejectedException reason) {
         return StillRows.rejected(frame.getString(LISTED_FILM_ID), frame.getString(LISTED_FRAME_ID),
                 frame.getString(LISTED_PATH), frame.getLong(LISTED_SIZE_BYTES),
-                frame.getTimestamp(LISTED_MODIFIED_AT), width, height, reason);
+                frame.getTimestamp(LISTED_MODIFIED_AT), width, height, timing, reason);
     }
 }

@@ -23,6 +23,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.config.VideoSettings;
 import org.filmpalette.ingest.FrameIds;
 
@@ -59,7 +60,7 @@ final class FrameLister {
         try {
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-                throw new IllegalArgumentException("Invalid --input: " + inputRoot + " (not an existing folder)");
+                throw new ConfigurationException("Invalid --input: " + inputRoot + " (not an existing folder)");
             }
             return Arrays.stream(fs.listStatus(root))
                     .filter(status -> status.isDirectory() || FrameIds.isVideo(status.getPath().getName()))

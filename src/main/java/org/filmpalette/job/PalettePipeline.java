@@ -180,11 +180,11 @@ public final class PalettePipeline {
         // Video stills: split by time range (VideoStills); image files: spread by bytes.
         Dataset<Row> videoStills = plan.newFrames().filter((FilterFunction<Row>) VideoStills::isVideoStill);
         Dataset<Row> images = plan.newFrames().filter((FilterFunction<Row>) row -> !VideoStills.isVideoStill(row));
-        VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), config.maxPixels());
+        VideoStills videos = new VideoStills(conf, config.video(), rows, config.maxSide(), decodeLimits());
         VideoStills.Plan videoPlan = videos.plan(videoStills);
         Dataset<Row> newFrames = BytePartitions.repartition(spark, images, videoPlan.imagesOf(plan.films()));
-        return newFrames.mapPartitions(rows, Encoders.row(StageSchemas.SAMPLED))
-                .union(videos.decode(spark, videoPlan));
+        return DecodeProgress.counted(spark.sparkContext(), newFrames.mapPartitions(rows,
+                Encoders.row(StageSchemas.SAMPLED)).union(videos.decode(spark, videoPlan)), plan.fresh());
     }
 
     private DecodeLimits decodeLimits() {
@@ -295,6 +295,7 @@ public final class PalettePipeline {
 
     private void stage(String description) {
         endStage();
+        DecodeProgress.stop(spark.sparkContext());
         currentStage = description;
         stageStartNanos = System.nanoTime();
         stageStartCpuNanos = processCpuNanos();

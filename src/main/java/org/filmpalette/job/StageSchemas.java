@@ -16,6 +16,7 @@ import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.COLORS_TYPE;
 import static org.filmpalette.store.TableSchemas.COST;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
+import static org.filmpalette.store.TableSchemas.FRAME_RATE;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
 import static org.filmpalette.store.TableSchemas.HEIGHT;
 import static org.filmpalette.store.TableSchemas.MODIFIED_AT;
@@ -24,6 +25,7 @@ import static org.filmpalette.store.TableSchemas.REASON;
 import static org.filmpalette.store.TableSchemas.SAMPLED_PIXELS;
 import static org.filmpalette.store.TableSchemas.SIZE_BYTES;
 import static org.filmpalette.store.TableSchemas.STATUS;
+import static org.filmpalette.store.TableSchemas.TIME_SECONDS;
 import static org.filmpalette.store.TableSchemas.WIDTH;
 
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ final class StageSchemas {
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
             createStructField(THUMBNAIL, BinaryType, true),
+            createStructField(TIME_SECONDS, DoubleType, true),
+            createStructField(FRAME_RATE, DoubleType, true),
             createStructField(BIN_COLORS, createArrayType(IntegerType, false), true),
             createStructField(BIN_COUNTS, createArrayType(IntegerType, false), true),
             createStructField(REGIONS, createArrayType(DoubleType, false), true),
@@ -84,6 +88,8 @@ final class StageSchemas {
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
             createStructField(THUMBNAIL, BinaryType, true),
+            createStructField(TIME_SECONDS, DoubleType, true),
+            createStructField(FRAME_RATE, DoubleType, true),
             createStructField(SAMPLED_PIXELS, IntegerType, false),
             createStructField(PALETTES, createArrayType(STILL_PALETTE, false), false));
 

@@ -37,28 +37,30 @@ public final class StillRows {
 
     /**
      * The row of one decoded frame: ok with its statistics, or rejected as {@code transparent} when no pixel is
-     * opaque enough to count.
+     * opaque enough to count; {@code timing} is {@link VideoTiming#NONE} for an image file.
      */
-    public Row of(String filmId, String frameId, String path, long sizeBytes, Timestamp modifiedAt,
-            DecodedFrame decoded) {
+    Row of(String filmId, String frameId, String path, long sizeBytes, Timestamp modifiedAt,
+            DecodedFrame decoded, VideoTiming timing) {
         DecodedFrame cropped = Letterbox.crop(decoded);
         StillStatistics still = analyzer.analyze(cropped);
         if (still.pixels() == 0) {
             return rejected(filmId, frameId, path, sizeBytes, modifiedAt, cropped.sourceWidth(),
-                    cropped.sourceHeight(),
+                    cropped.sourceHeight(), timing,
                     new FrameRejectedException(RejectReason.TRANSPARENT, "no pixel with alpha >= 50%"));
         }
         return RowFactory.create(filmId, frameId, path, sizeBytes, modifiedAt, cropped.sourceWidth(),
                 cropped.sourceHeight(), TableSchemas.STATUS_OK, null,
                 still.blank() == null ? null : still.blank().id(),
-                thumbnails == Thumbnails.KEEP ? Thumbnail.jpeg(decoded) : null, still.bins().rgb(), still.bins().counts(),
+                thumbnails == Thumbnails.KEEP ? Thumbnail.jpeg(decoded) : null, timing.timeSeconds(),
+                timing.frameRate(), still.bins().rgb(), still.bins().counts(),
                 AccentRegion.toArray(still.regions()), still.grid() == null ? null : still.grid().toArray());
     }
 
     /** The row of a frame that cannot be used; {@code width} and {@code height} are null when unknown. */
     static Row rejected(String filmId, String frameId, String path, long sizeBytes, Timestamp modifiedAt,
-            Integer width, Integer height, FrameRejectedException reason) {
+            Integer width, Integer height, VideoTiming timing, FrameRejectedException reason) {
         return RowFactory.create(filmId, frameId, path, sizeBytes, modifiedAt, width, height,
-                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, null, null, null, null);
+                TableSchemas.STATUS_REJECTED, reason.getMessage(), null, null, timing.timeSeconds(),
+                timing.frameRate(), null, null, null, null);
     }
 }

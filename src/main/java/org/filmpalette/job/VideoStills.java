@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.config.VideoSettings;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameIds;
 import org.filmpalette.ingest.FrameRejectedException;
@@ -54,14 +55,19 @@ final class VideoStills implements Serializable {
     private final VideoSettings settings;
     private final DecodeAndSample rows;
     private final int maxSide;
-    private final long maxPixels;
+    private final DecodeLimits limits;
 
-    VideoStills(HadoopConfiguration conf, VideoSettings settings, DecodeAndSample rows, int maxSide, long maxPixels) {
+    /**
+     * Of {@code limits}, a video gets the pixel cap (on its stream's picture size) and the timeout, per still
+     * ({@link StillDecoder}); not the file-size cap: a film is gigabytes, and a range reads only its own stretch.
+     */
+    VideoStills(HadoopConfiguration conf, VideoSettings settings, DecodeAndSample rows, int maxSide,
+            DecodeLimits limits) {
         this.conf = conf;
         this.settings = settings;
         this.rows = rows;
         this.maxSide = maxSide;
-        this.maxPixels = maxPixels;
+        this.limits = limits;
     }
 
     /**
@@ -173,16 +179,21 @@ final class VideoStills implements Serializable {
             FileSystem fs = path.getFileSystem(conf.value());
             try (VideoFile video = VideoFile.open(HadoopSeekableInput.open(fs, path, first.getLong(LISTED_SIZE_BYTES)))) {
                 VideoInfo info = video.info();
-                if ((long) info.width() * info.height() > maxPixels) {
+                if ((long) info.width() * info.height() > limits.maxPixels()) {
                     throw new FrameRejectedException(RejectReason.TOO_LARGE, "stream is " + info.width() + "x"
-                            + info.height() + ", limit " + maxPixels + " pixels");
+                            + info.height() + ", limit " + limits.maxPixels() + " pixels");
                 }
                 List<Long> times = range.stream().map(row -> StillTimes.millis(row.getString(LISTED_FRAME_ID))).toList();
-                List<StillDecoder.Still> stills = decoder.decode(video, times, settings.stillWindowMicros());
+                List<StillDecoder.Still> stills = decoder.decode(video, times, settings.stillWindowMicros(),
+                        limits.timeout());
+                Double frameRate = info.frameRate() > 0 ? info.frameRate() : null;
                 for (int i = 0; i < range.size(); i++) {
                     StillDecoder.Still still = stills.get(i);
-                    out.add(still.frame() != null ? rows.sampled(range.get(i), still.frame(), stillRows)
-                            : DecodeAndSample.rejected(range.get(i), info.width(), info.height(), still.rejected()));
+                    VideoTiming timing = new VideoTiming(
+                            Double.isNaN(still.presentedSeconds()) ? null : still.presentedSeconds(), frameRate);
+                    out.add(still.frame() != null ? rows.sampled(range.get(i), still.frame(), timing, stillRows)
+                            : DecodeAndSample.rejected(range.get(i), info.width(), info.height(), timing,
+                                    still.rejected()));
                 }
             }
         } catch (FrameRejectedException e) {
@@ -197,7 +208,7 @@ final class VideoStills implements Serializable {
 
     private static void rejectRest(List<Row> range, List<Row> out, FrameRejectedException reason) {
         for (int i = out.size(); i < range.size(); i++) {
-            out.add(DecodeAndSample.rejected(range.get(i), null, null, reason));
+            out.add(DecodeAndSample.rejected(range.get(i), null, null, VideoTiming.NONE, reason));
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.color.Lab;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.ColorRows;
 import org.filmpalette.query.PaletteDistance;
@@ -53,7 +54,7 @@ public final class PaletteSearch {
                     return level;
                 }
             }
-            throw new IllegalArgumentException("Invalid --level: " + name + " (must be still or film)");
+            throw new ConfigurationException("Invalid --level: " + name + " (must be still or film)");
         }
     }
 

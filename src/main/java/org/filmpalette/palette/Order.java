@@ -32,17 +32,6 @@ public enum Order {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code dominance}, {@code luminance} or {@code hue}, case-insensitively. */
-    public static Order parse(String name) {
-        for (Order order : values()) {
-            if (order.id().equalsIgnoreCase(name.trim())) {
-                return order;
-            }
-        }
-        throw new IllegalArgumentException(
-                "Invalid --order: " + name + " (must be one of dominance, luminance, hue)");
-    }
-
     private static int isNearGray(Swatch swatch) {
         return Math.hypot(swatch.labA(), swatch.labB()) < GRAY_CHROMA ? 1 : 0;
     }

@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.config.PaletteMode;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
@@ -127,6 +128,10 @@ public final class QualityBenchmark {
     public List<SampledFrame> sampleArchive(Path root, int maxSide, int sampleSize) {
         Path truth = root.resolve(BenchmarkFilms.GROUND_TRUTH);
         Map<String, List<Integer>> accents = new LinkedHashMap<>();
+        if (!Files.isRegularFile(truth)) {
+            throw new ConfigurationException("Invalid --input: " + root + " (no " + BenchmarkFilms.GROUND_TRUTH
+                    + " there, as evaluate --write leaves it)");
+        }
         try {
             List<String> lines = Files.readAllLines(truth, StandardCharsets.UTF_8);
             for (int i = 1; i < lines.size(); i++) {
@@ -135,7 +140,7 @@ public final class QualityBenchmark {
                 }
                 String[] fields = lines.get(i).split(",");
                 if (fields.length < 3 || !fields[2].strip().matches("#[0-9a-fA-F]{6}")) {
-                    throw new IllegalArgumentException("Invalid " + truth + " line " + (i + 1) + ": " + lines.get(i)
+                    throw new ConfigurationException("Invalid " + truth + " line " + (i + 1) + ": " + lines.get(i)
                             + " (must be film_id,frame_id,#rrggbb,...)");
                 }
                 accents.computeIfAbsent(fields[0].strip() + "/" + fields[1].strip(), key -> new ArrayList<>())
@@ -160,7 +165,7 @@ public final class QualityBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the frame " + file, e);
             } catch (FrameRejectedException e) {
-                throw new IllegalArgumentException("Invalid frame " + file + ": " + e.getMessage(), e);
+                throw new ConfigurationException("Invalid frame " + file + ": " + e.getMessage(), e);
             }
         }
         return sampled;
@@ -173,7 +178,7 @@ public final class QualityBenchmark {
                 return file;
             }
         }
-        throw new IllegalArgumentException("Missing frame " + film.resolve(frameId) + ".png (named in "
+        throw new ConfigurationException("Missing frame " + film.resolve(frameId) + ".png (named in "
                 + BenchmarkFilms.GROUND_TRUTH + ")");
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.filmpalette.color.Srgb;
+import org.filmpalette.config.ConfigurationException;
 
 /**
  * The designer formats {@code filmpalette export} writes. Each turns a named list of colors into the bytes of one
@@ -140,7 +141,7 @@ public enum ExportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException(
+        throw new ConfigurationException(
                 "Invalid --format: " + name + " (must be one of hex, coolors, gpl, ase, css, json)");
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.filmpalette.color.Lch;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
 
@@ -43,7 +44,7 @@ public enum Harmony {
                 return harmony;
             }
         }
-        throw new IllegalArgumentException(
+        throw new ConfigurationException(
                 "Invalid --harmony: " + name + " (must be one of complementary, analogous, triadic)");
     }
 

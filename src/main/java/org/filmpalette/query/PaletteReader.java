@@ -12,13 +12,14 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
 /**
  * Reads palettes from the views a {@link QuerySession} registers. Unknown films, frames or algorithms are
- * {@link IllegalArgumentException}s naming the flag and the value, listing what exists when that list is short.
+ * {@link ConfigurationException}s naming the flag and the value, listing what exists when that list is short.
  */
 public final class PaletteReader {
 
@@ -45,7 +46,7 @@ public final class PaletteReader {
                 .select(TableSchemas.COLORS).collectAsList();
         if (rows.isEmpty()) {
             filmPalette(film, algorithm);
-            throw new IllegalArgumentException("Invalid --frame: " + frame + " (film " + film
+            throw new ConfigurationException("Invalid --frame: " + frame + " (film " + film
                     + " has no still palette of that frame for --algorithm " + algorithm + ")");
         }
         return ColorRows.palette(rows.get(0).<Row>getList(0));
@@ -99,16 +100,16 @@ public final class PaletteReader {
                 return algorithm;
             }
         }
-        throw new IllegalArgumentException("Invalid --algorithm: " + algorithm
+        throw new ConfigurationException("Invalid --algorithm: " + algorithm
                 + " (must be kmeans, bisecting or grid)");
     }
 
-    IllegalArgumentException unknownFilmOrAlgorithm(String film, String algorithm) {
+    ConfigurationException unknownFilmOrAlgorithm(String film, String algorithm) {
         List<String> algorithms = filmPalettes().where(col(TableSchemas.FILM_ID).equalTo(film))
                 .select(TableSchemas.ALGORITHM).distinct().orderBy(TableSchemas.ALGORITHM).as(
                         org.apache.spark.sql.Encoders.STRING()).collectAsList();
         if (!algorithms.isEmpty()) {
-            return new IllegalArgumentException("Invalid --algorithm: " + algorithm + " (film " + film
+            return new ConfigurationException("Invalid --algorithm: " + algorithm + " (film " + film
                     + " has palettes for " + String.join(", ", algorithms) + ")");
         }
         List<String> films = filmPalettes().select(TableSchemas.FILM_ID).distinct().orderBy(TableSchemas.FILM_ID)
@@ -116,7 +117,7 @@ public final class PaletteReader {
         String known = films.isEmpty() ? "the film_palettes table is empty"
                 : "known films: " + String.join(", ", films.subList(0, Math.min(20, films.size())))
                         + (films.size() > 20 ? ", …" : "");
-        return new IllegalArgumentException("Invalid --film: " + film + " (not in film_palettes; " + known + ")");
+        return new ConfigurationException("Invalid --film: " + film + " (not in film_palettes; " + known + ")");
     }
 
     private static Palette colors(Row row) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.job.SparkSessions;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
@@ -84,13 +85,13 @@ public final class QuerySession implements AutoCloseable {
         if (tables.exist()) {
             return;
         }
-        throw new IllegalArgumentException("Invalid --tables: " + given
+        throw new ConfigurationException("Invalid --tables: " + given
                 + " (no frames, still_palettes, film_palettes or runs table there; write them with `filmpalette run`)");
     }
 
     private static String qualify(String location) {
         if (location == null || location.isBlank()) {
-            throw new IllegalArgumentException("Missing --tables (a path or URI is required)");
+            throw new ConfigurationException("Missing --tables (a path or URI is required)");
         }
         String trimmed = location.strip();
         return SCHEME.matcher(trimmed).matches() ? trimmed : "file:" + Path.of(trimmed).toAbsolutePath().normalize();

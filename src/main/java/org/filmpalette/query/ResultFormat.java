@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.filmpalette.config.ConfigurationException;
 
 /** How {@code filmpalette sql} prints a result: an aligned text table, CSV (RFC 4180) or JSON Lines. */
 public enum ResultFormat {
@@ -83,7 +84,7 @@ public enum ResultFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("Invalid --format: " + name + " (must be one of table, csv, json)");
+        throw new ConfigurationException("Invalid --format: " + name + " (must be one of table, csv, json)");
     }
 
     /** A value as one line of text: arrays as {@code [a, b]}, structs as {@code {a, b}}. */

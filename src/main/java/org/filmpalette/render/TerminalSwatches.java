@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.filmpalette.color.Srgb;
+import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
 
@@ -37,7 +38,7 @@ public final class TerminalSwatches {
             case "auto" -> System.console() != null;
             case "always" -> true;
             case "never" -> false;
-            default -> throw new IllegalArgumentException(
+            default -> throw new ConfigurationException(
                     "Invalid --color: " + when + " (must be one of auto, always, never)");
         };
     }

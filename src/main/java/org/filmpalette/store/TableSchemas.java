@@ -33,6 +33,13 @@ public final class TableSchemas {
     public static final String BLANK = "blank";
     /** A still's JPEG thumbnail, 192 px wide ({@code ingest.Thumbnail}); null for rejected frames or when turned off. */
     public static final String THUMBNAIL = "thumbnail";
+    /**
+     * A video still's time: when the frame it is was presented, in seconds from the stream's first frame (the frame id
+     * holds the sampled time); null for image files and for stills that were not decoded.
+     */
+    public static final String TIME_SECONDS = "time_seconds";
+    /** A video still's stream frame rate, frames per second as the container states it; null for image files. */
+    public static final String FRAME_RATE = "frame_rate";
     public static final String RUN_ID = "run_id";
     public static final String ALGORITHM = "algorithm";
     public static final String COLOR_SPACE = "color_space";
@@ -104,6 +111,8 @@ public final class TableSchemas {
             createStructField(REASON, StringType, true),
             createStructField(BLANK, StringType, true),
             createStructField(THUMBNAIL, BinaryType, true),
+            createStructField(TIME_SECONDS, DoubleType, true),
+            createStructField(FRAME_RATE, DoubleType, true),
             createStructField(RUN_ID, StringType, false)));
 
     public static final StructType STILL_PALETTES_SCHEMA = createStructType(List.of(

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.ConfigurationException;
 
 /**
  * Which Iceberg catalog holds the tables of a tables root. A catalog the user configured as
@@ -55,7 +56,7 @@ public final class TablesCatalog {
     /** The catalog configured in the session as {@code spark.sql.catalog.<name>.*}, whatever the tables root. */
     public static TablesCatalog named(SparkSession spark, String name) {
         if (!spark.conf().contains(CATALOG_PREFIX + name)) {
-            throw new IllegalArgumentException("Unknown catalog: " + name + " (no " + CATALOG_PREFIX + name
+            throw new ConfigurationException("Unknown catalog: " + name + " (no " + CATALOG_PREFIX + name
                     + " setting)");
         }
         return new TablesCatalog(name);
@@ -76,7 +77,7 @@ public final class TablesCatalog {
         } else if ("hdfs".equals(uri.getScheme())) {
             settings.put(prefix + ".type", "hadoop");
         } else {
-            throw new IllegalArgumentException("Invalid --tables: " + root + " (the embedded catalog needs a local "
+            throw new ConfigurationException("Invalid --tables: " + root + " (the embedded catalog needs a local "
                     + "or hdfs:// root; for " + uri.getScheme() + ":// configure an Iceberg catalog as "
                     + CATALOG_PREFIX + CONFIGURED + ".*, see README \"Running on a cluster\")");
         }

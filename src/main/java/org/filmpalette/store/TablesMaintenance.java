@@ -12,6 +12,7 @@ import org.apache.iceberg.actions.ExpireSnapshots;
 import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.config.ConfigurationException;
 
 /**
  * Upkeep of the four tables with Iceberg's own Spark actions, table by table: removes the branches of runs that
@@ -36,7 +37,7 @@ public final class TablesMaintenance {
 
         public Settings {
             if (retainLast < 1) {
-                throw new IllegalArgumentException("Invalid --retain-last: " + retainLast + " (must be at least 1)");
+                throw new ConfigurationException("Invalid --retain-last: " + retainLast + " (must be at least 1)");
             }
         }
     }

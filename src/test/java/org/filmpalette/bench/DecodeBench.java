@@ -19,8 +19,7 @@ import javax.imageio.ImageIO;
 import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
-import org.filmpalette.config.ConfigKeys;
-import org.filmpalette.config.PaletteMode;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.FrameRejectedException;
@@ -51,9 +50,9 @@ public final class DecodeBench {
         AtomicLong checksum = new AtomicLong();
         ThreadLocal<PaletteFitter> fitters = ThreadLocal.withInitial(
                 () -> new PaletteFitter(ColorSpace.LAB, 8, 20, Order.DOMINANCE,
-                        PaletteMode.parse(ConfigKeys.PALETTE_MODE_DEFAULT)));
+                        JobSettings.PALETTE_MODE.defaultValue()));
         ThreadLocal<StillStatistics.StillAnalyzer> analyzers = ThreadLocal.withInitial(
-                () -> new StillStatistics.StillAnalyzer(ConfigKeys.SAMPLE_DEFAULT, null));
+                () -> new StillStatistics.StillAnalyzer(JobSettings.SAMPLE.defaultValue(), null));
         Map<Path, StillStatistics> decoded = new ConcurrentHashMap<>();
         if (mode.equals("fits")) {
             for (Future<?> future : frames.stream().map(frame -> pool.submit(
@@ -92,7 +91,7 @@ public final class DecodeBench {
     /** The job's decode-time work: decode at the default max side, crop, count bins and find accent regions. */
     private static StillStatistics decodeAndCount(Path frame, StillStatistics.StillAnalyzer analyzer) {
         try (InputStream in = Files.newInputStream(frame)) {
-            DecodedFrame decoded = new FrameDecoder(ConfigKeys.MAX_SIDE_DEFAULT, 250_000_000L).decode(in);
+            DecodedFrame decoded = new FrameDecoder(JobSettings.MAX_SIDE.defaultValue(), 250_000_000L).decode(in);
             return analyzer.analyze(Letterbox.crop(decoded));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

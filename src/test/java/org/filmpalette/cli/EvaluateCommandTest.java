@@ -65,6 +65,12 @@ class EvaluateCommandTest {
         Cli.Result result = Cli.run("evaluate", "--k", "1");
         assertEquals(2, result.exitCode());
         assertEquals("filmpalette: Invalid --k: 1 (must be between 2 and 64)", result.err().strip());
+        Cli.Result iterations = Cli.run("evaluate", "--max-iterations", "0");
+        assertEquals(2, iterations.exitCode());
+        assertEquals("filmpalette: Invalid --max-iterations: 0 (must be between 1 and 1000)", iterations.err().strip());
+        Cli.Result sample = Cli.run("evaluate", "--k", "32", "--sample", "20");
+        assertEquals(2, sample.exitCode());
+        assertEquals("filmpalette: Invalid --sample: 20 (must be at least --k, 32)", sample.err().strip());
     }
 
     /** Recall, kept, false accents, error and ratio of every variant (not the timing column). */

@@ -37,7 +37,33 @@ class RunCommandTest {
 
     @Test
     void unknownColorSpaceIsRefused() {
-        assertRefused("filmpalette: Invalid --color-space: xyz (must be one of lab, rgb, hsv)", "--color-space", "xyz");
+        assertRefused("filmpalette: Invalid --color-space: xyz (must be lab, rgb or hsv)", "--color-space", "xyz");
+    }
+
+    @Test
+    void aFlagThatIsNotANumberIsRefusedNamingIt() {
+        assertRefused("filmpalette: Invalid --k: eight (not a whole number)", "--k", "eight");
+    }
+
+    @Test
+    void aFileOnlySettingIsNamedByItsKey() {
+        assertRefused("filmpalette: Invalid filmpalette.max-iterations: 0 (must be between 1 and 1000)", "--conf",
+                "filmpalette.max-iterations=0");
+    }
+
+    @Test
+    void aMissingConfigFileIsRefused() {
+        Path missing = dir.resolve("none.properties");
+        assertRefused("filmpalette: Invalid --config: " + missing + " (no such file)", "--config", missing.toString());
+    }
+
+    @Test
+    void aFlagWinsOverConfWhichWinsOverTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("run.properties"), "filmpalette.k = 1\nfilmpalette.sample = 0\n");
+        String sampleRefused = "filmpalette: Invalid --sample: 0 (must be between 16 and 1000000)";
+        assertRefused("filmpalette: Invalid --k: 1 (must be between 2 and 64)", "--config", file.toString());
+        assertRefused(sampleRefused, "--config", file.toString(), "--conf", "filmpalette.k=5");
+        assertRefused(sampleRefused, "--config", file.toString(), "--conf", "filmpalette.k=1", "--k", "5");
     }
 
     @Test

@@ -2,12 +2,10 @@ package org.filmpalette.color;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ColorSpaceTest {
 
@@ -67,31 +65,5 @@ class ColorSpaceTest {
         assertEquals("lab", ColorSpace.LAB.id());
         assertEquals("rgb", ColorSpace.RGB.id());
         assertEquals("hsv", ColorSpace.HSV.id());
-    }
-
-    @Test
-    void parseIgnoresCase() {
-        assertEquals(ColorSpace.LAB, ColorSpace.parse("lab"));
-        assertEquals(ColorSpace.RGB, ColorSpace.parse("RGB"));
-        assertEquals(ColorSpace.HSV, ColorSpace.parse("Hsv"));
-    }
-
-    @Test
-    void parseRejectsUnknownSpaceNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColorSpace.parse("xyz"));
-        assertEquals("Invalid --color-space: xyz (must be one of lab, rgb, hsv)", e.getMessage());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", " lab", "LAB2"})
-    void parseRejectsNearMisses(String name) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColorSpace.parse(name));
-        assertEquals("Invalid --color-space: " + name + " (must be one of lab, rgb, hsv)", e.getMessage());
-    }
-
-    @Test
-    void parseRejectsNull() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColorSpace.parse(null));
-        assertEquals("Invalid --color-space: null (must be one of lab, rgb, hsv)", e.getMessage());
     }
 }

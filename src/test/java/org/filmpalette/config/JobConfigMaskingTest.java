@@ -47,8 +47,8 @@ class JobConfigMaskingTest {
 
     private static JobConfig configWith(String key, String value) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(ConfigKeys.INPUT, "/tmp/frames");
-        settings.put(ConfigKeys.TABLES, "/tmp/palettes");
+        settings.put(JobSettings.INPUT.key(), "/tmp/frames");
+        settings.put(JobSettings.TABLES.key(), "/tmp/palettes");
         settings.put(key, value);
         return JobConfig.fromSettings(settings);
     }

@@ -36,7 +36,7 @@ class JobConfigTest {
 
     @Test
     void filmEngineIsParsedAndDescribed() {
-        JobConfig config = JobConfig.fromSettings(Map.of(ConfigKeys.FILM_ENGINE, " MLlib "));
+        JobConfig config = JobConfig.fromSettings(Map.of(JobSettings.FILM_ENGINE.key(), " MLlib "));
         assertEquals(FilmEngine.MLLIB, config.filmEngine());
         assertTrue(config.describe().contains("filmpalette.film-engine=mllib\n"), config.describe());
     }
@@ -44,54 +44,76 @@ class JobConfigTest {
     @Test
     void gridNeedsTheTaskEngine() {
         assertEquals(java.util.EnumSet.of(Algorithm.GRID),
-                JobConfig.fromSettings(Map.of(ConfigKeys.ALGORITHMS, "grid")).algorithms());
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(
-                Map.of(ConfigKeys.ALGORITHMS, "kmeans,grid", ConfigKeys.STILL_ENGINE, "mllib")));
+                JobConfig.fromSettings(Map.of(JobSettings.ALGORITHMS.key(), "grid")).algorithms());
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> JobConfig.fromSettings(
+                Map.of(JobSettings.ALGORITHMS.key(), "kmeans,grid", JobSettings.STILL_ENGINE.key(), "mllib")));
         assertEquals("Invalid --algorithms: grid (needs --still-engine task, not mllib)", error.getMessage());
     }
 
     @Test
     void paletteModeIsParsedForEitherEngine() {
         assertEquals(PaletteMode.PLAIN,
-                JobConfig.fromSettings(Map.of(ConfigKeys.PALETTE_MODE, "Plain")).paletteMode());
-        assertMessage("Invalid --palette-mode: vivid (must be plain or accents)", ConfigKeys.PALETTE_MODE, "vivid");
+                JobConfig.fromSettings(Map.of(JobSettings.PALETTE_MODE.key(), "Plain")).paletteMode());
+        assertMessage("Invalid --palette-mode: vivid (must be plain or accents)", JobSettings.PALETTE_MODE.key(), "vivid");
         assertEquals(PaletteMode.ACCENTS, JobConfig.fromSettings(
-                Map.of(ConfigKeys.PALETTE_MODE, "accents", ConfigKeys.STILL_ENGINE, "mllib")).paletteMode());
+                Map.of(JobSettings.PALETTE_MODE.key(), "accents", JobSettings.STILL_ENGINE.key(), "mllib")).paletteMode());
     }
 
     @Test
     void badValuesNameTheFlagAndTheValue() {
-        assertMessage("Invalid --k: 1 (must be between 2 and 64)", ConfigKeys.K, "1");
-        assertMessage("Invalid --k: 1000 (must be between 2 and 64)", ConfigKeys.K, "1000");
-        assertMessage("Invalid --k: eight (not a whole number)", ConfigKeys.K, "eight");
-        assertMessage("Invalid --sample: 0 (must be between 16 and 1000000)", ConfigKeys.SAMPLE, "0");
-        assertMessage("Invalid --color-space: xyz (must be one of lab, rgb, hsv)", ConfigKeys.COLOR_SPACE, "xyz");
-        assertMessage("Invalid --still-engine: gpu (must be task or mllib)", ConfigKeys.STILL_ENGINE, "gpu");
-        assertMessage("Invalid --film-engine: driver (must be task or mllib)", ConfigKeys.FILM_ENGINE, "driver");
-        assertMessage("Invalid --algorithms: dbscan (must be kmeans, bisecting or grid)", ConfigKeys.ALGORITHMS, "dbscan");
-        assertMessage("Invalid --full: yes (must be true or false)", ConfigKeys.FULL, "yes");
+        assertMessage("Invalid --k: 1 (must be between 2 and 64)", JobSettings.K.key(), "1");
+        assertMessage("Invalid --k: 1000 (must be between 2 and 64)", JobSettings.K.key(), "1000");
+        assertMessage("Invalid --k: eight (not a whole number)", JobSettings.K.key(), "eight");
+        assertMessage("Invalid --sample: 0 (must be between 16 and 1000000)", JobSettings.SAMPLE.key(), "0");
+        assertMessage("Invalid --color-space: xyz (must be lab, rgb or hsv)", JobSettings.COLOR_SPACE.key(), "xyz");
+        assertMessage("Invalid --still-engine: gpu (must be task or mllib)", JobSettings.STILL_ENGINE.key(), "gpu");
+        assertMessage("Invalid --film-engine: driver (must be task or mllib)", JobSettings.FILM_ENGINE.key(), "driver");
+        assertMessage("Invalid --algorithms: dbscan (must be kmeans, bisecting or grid)", JobSettings.ALGORITHMS.key(), "dbscan");
+        assertMessage("Invalid --full: yes (must be true or false)", JobSettings.FULL.key(), "yes");
+        assertMessage("Invalid --algorithms: \"\" (must be kmeans, bisecting or grid, comma-separated)",
+                JobSettings.ALGORITHMS.key(), "");
+        assertMessage("Invalid --input: \"\" (must be a path or a hdfs://, s3a://, file: URI)",
+                JobSettings.INPUT.key(), "");
+    }
+
+    @Test
+    void fileOnlySettingsAreNamedByTheirKey() {
+        assertMessage("Invalid filmpalette.max-iterations: 0 (must be between 1 and 1000)",
+                JobSettings.MAX_ITERATIONS.key(), "0");
+        assertMessage("Invalid filmpalette.parallelism: many (not a whole number)", JobSettings.PARALLELISM.key(),
+                "many");
+        assertMessage("Invalid filmpalette.max-pixels: 0 (must be at least 1)", JobSettings.MAX_PIXELS.key(), "0");
+        assertMessage("Invalid filmpalette.thumbnails: some (must be keep or none)", JobSettings.THUMBNAILS.key(),
+                "some");
+    }
+
+    @Test
+    void theSampleMustCoverK() {
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> JobConfig.fromSettings(
+                Map.of(JobSettings.K.key(), "32", JobSettings.SAMPLE.key(), "20")));
+        assertEquals("Invalid --sample: 20 (must be at least --k, 32)", error.getMessage());
     }
 
     @Test
     void unknownKeysFail() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> JobConfig.fromSettings(Map.of("filmpalette.colour-space", "lab")));
         assertTrue(error.getMessage().startsWith("Unknown configuration key: filmpalette.colour-space"),
                 error.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(Map.of("hadoop.x", "1")));
+        assertThrows(ConfigurationException.class, () -> JobConfig.fromSettings(Map.of("hadoop.x", "1")));
     }
 
     @Test
     void tablesInsideTheInputAreRefused() {
         Map<String, String> settings = new HashMap<>();
-        settings.put(ConfigKeys.INPUT, "/archive/frames");
-        settings.put(ConfigKeys.TABLES, "/archive/frames/palettes");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        settings.put(JobSettings.INPUT.key(), "/archive/frames");
+        settings.put(JobSettings.TABLES.key(), "/archive/frames/palettes");
+        ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> JobConfig.fromSettings(settings));
         assertEquals("Invalid --tables: file:/archive/frames/palettes (must not be inside --input file:/archive/frames:"
                 + " the tables would be read as frames)", error.getMessage());
 
-        settings.put(ConfigKeys.TABLES, "/archive/frames-palettes");
+        settings.put(JobSettings.TABLES.key(), "/archive/frames-palettes");
         assertEquals("file:/archive/frames-palettes", JobConfig.fromSettings(settings).tables());
     }
 
@@ -111,7 +133,7 @@ class JobConfigTest {
     }
 
     private static void assertMessage(String expected, String key, String value) {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> JobConfig.fromSettings(Map.of(key, value)));
         assertEquals(expected, error.getMessage());
     }

@@ -21,23 +21,30 @@ class VideoSettingsTest {
 
     @Test
     void flagsAndKeysAreRead() {
-        VideoSettings video = JobConfig.fromSettings(Map.of(ConfigKeys.FPS, "0.5", ConfigKeys.STILLS, "keyframes",
-                ConfigKeys.VIDEO_RANGE_SECONDS, "7", ConfigKeys.NATIVES_CACHE_DIR, " /tmp/natives ")).video();
+        VideoSettings video = JobConfig.fromSettings(Map.of(JobSettings.FPS.key(), "0.5", JobSettings.STILLS.key(), "keyframes",
+                JobSettings.VIDEO_RANGE_SECONDS.key(), "7", JobSettings.NATIVES_CACHE_DIR.key(), " /tmp/natives ")).video();
         assertEquals(new VideoSettings(0.5, StillSelection.KEYFRAMES, 7, "/tmp/natives"), video);
     }
 
     @Test
     void badValuesNameTheFlagAndTheValue() {
-        assertEquals("Invalid --fps: 0.0 (must be above 0 and at most 120)", message(ConfigKeys.FPS, "0"));
-        assertEquals("Invalid --fps: fast (not a number)", message(ConfigKeys.FPS, "fast"));
-        assertEquals("Invalid --fps: NaN (must be above 0 and at most 120)", message(ConfigKeys.FPS, "NaN"));
-        assertEquals("Invalid --stills: every (must be interval or keyframes)", message(ConfigKeys.STILLS, "every"));
-        assertEquals("Invalid --video-range-seconds: 0 (must be between 1 and 86400)",
-                message(ConfigKeys.VIDEO_RANGE_SECONDS, "0"));
+        assertEquals("Invalid --fps: 0 (must be above 0 and at most 120)", message(JobSettings.FPS.key(), "0"));
+        assertEquals("Invalid --fps: fast (not a number)", message(JobSettings.FPS.key(), "fast"));
+        assertEquals("Invalid --fps: NaN (must be above 0 and at most 120)", message(JobSettings.FPS.key(), "NaN"));
+        assertEquals("Invalid --stills: every (must be interval or keyframes)", message(JobSettings.STILLS.key(), "every"));
+        assertEquals("Invalid filmpalette.video-range-seconds: 0 (must be between 1 and 86400)",
+                message(JobSettings.VIDEO_RANGE_SECONDS.key(), "0"));
+    }
+
+    @Test
+    void aVideoSettingsValueOutsideItsSettingIsRefusedNamingTheSetting() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> new VideoSettings(1.0, StillSelection.INTERVAL, 0, ""));
+        assertEquals("Invalid filmpalette.video-range-seconds: 0 (must be between 1 and 86400)", error.getMessage());
     }
 
     private static String message(String key, String value) {
-        return assertThrows(IllegalArgumentException.class, () -> JobConfig.fromSettings(Map.of(key, value)))
+        return assertThrows(ConfigurationException.class, () -> JobConfig.fromSettings(Map.of(key, value)))
                 .getMessage();
     }
 }

@@ -22,7 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.filmpalette.cluster.WeightedColorFitter;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
@@ -65,8 +65,8 @@ class FilmEnginesTest {
         }
         tables = dir.resolve("tables");
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(ConfigKeys.INPUT, input.toString());
-        settings.put(ConfigKeys.TABLES, tables.toString());
+        settings.put(JobSettings.INPUT.key(), input.toString());
+        settings.put(JobSettings.TABLES.key(), tables.toString());
         config = JobConfig.fromSettings(settings);
         new PalettePipeline(SharedSpark.session(), config).run();
     }
@@ -104,7 +104,7 @@ class FilmEnginesTest {
     void mllibEngineWritesTheSameFilmRowsThroughThePipeline() {
         Path mllibTables = dir.resolve("tables-mllib");
         RunSummary summary = PipelineRuns.run(dir.resolve("frames"), mllibTables,
-                ConfigKeys.FILM_ENGINE, "mllib", ConfigKeys.ALGORITHMS, "kmeans");
+                JobSettings.FILM_ENGINE.key(), "mllib", JobSettings.ALGORITHMS.key(), "kmeans");
 
         assertEquals(FILMS, summary.touchedFilms());
         List<Row> films = PipelineRuns.rows(mllibTables, Table.FILM_PALETTES);

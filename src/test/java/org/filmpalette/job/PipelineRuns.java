@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.store.PaletteTables;
@@ -27,8 +27,8 @@ final class PipelineRuns {
     /** Runs on {@code input} into {@code tables}; {@code settings} are extra key, value pairs. */
     static RunSummary run(Path input, Path tables, String... settings) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put(ConfigKeys.INPUT, input.toString());
-        all.put(ConfigKeys.TABLES, tables.toString());
+        all.put(JobSettings.INPUT.key(), input.toString());
+        all.put(JobSettings.TABLES.key(), tables.toString());
         for (int i = 0; i < settings.length; i += 2) {
             all.put(settings[i], settings[i + 1]);
         }

@@ -13,8 +13,7 @@ import org.apache.spark.sql.Row;
 import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
-import org.filmpalette.config.ConfigKeys;
-import org.filmpalette.config.PaletteMode;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.ingest.DecodedFrame;
 import org.filmpalette.ingest.FrameDecoder;
 import org.filmpalette.ingest.Letterbox;
@@ -67,7 +66,7 @@ class ReadBackTest {
     private static Palette computeWithoutSpark(Path file, String film, String frame, Algorithm algorithm, int k,
             long seed) throws IOException {
         PaletteFitter fitter = new PaletteFitter(ColorSpace.LAB, k, 20, Order.DOMINANCE,
-                PaletteMode.parse(ConfigKeys.PALETTE_MODE_DEFAULT));
+                JobSettings.PALETTE_MODE.defaultValue());
         return fitter.fit(fitter.still(statistics(file)), algorithm, PixelSampler.frameSeed(seed, film, frame))
                 .palette();
     }
@@ -78,8 +77,8 @@ class ReadBackTest {
 
     private static StillStatistics statistics(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            DecodedFrame decoded = new FrameDecoder(ConfigKeys.MAX_SIDE_DEFAULT, 250_000_000L).decode(in);
-            return new StillStatistics.StillAnalyzer(ConfigKeys.SAMPLE_DEFAULT, null).analyze(Letterbox.crop(decoded));
+            DecodedFrame decoded = new FrameDecoder(JobSettings.MAX_SIDE.defaultValue(), 250_000_000L).decode(in);
+            return new StillStatistics.StillAnalyzer(JobSettings.SAMPLE.defaultValue(), null).analyze(Letterbox.crop(decoded));
         } catch (org.filmpalette.ingest.FrameRejectedException e) {
             throw new AssertionError(e);
         }

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.store.CommitObserver;
 import org.filmpalette.store.Table;
@@ -27,8 +27,8 @@ public final class StoppedRun {
     private StoppedRun() {}
 
     public static void main(String[] args) {
-        JobConfig config = JobConfig.fromSettings(Map.of(ConfigKeys.INPUT, args[0], ConfigKeys.TABLES, args[1],
-                ConfigKeys.ALGORITHMS, "kmeans"));
+        JobConfig config = JobConfig.fromSettings(Map.of(JobSettings.INPUT.key(), args[0], JobSettings.TABLES.key(), args[1],
+                JobSettings.ALGORITHMS.key(), "kmeans"));
         CommitObserver observer = switch (args[2]) {
             case "written" -> new WaitWhenWritten(Path.of(args[3]));
             case "halt-after" -> new HaltAfter(Table.valueOf(args[3]));

@@ -1,6 +1,7 @@
 package org.filmpalette.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -70,6 +71,27 @@ class VideoFilmTest {
                 frames.stream().map(row -> row.getString(row.fieldIndex(TableSchemas.FRAME_ID))).sorted()
                         .filter(id -> id.equals("t000000.000") || id.equals("t000001.000") || id.equals("t000029.000"))
                         .toList());
+    }
+
+    @Test
+    void eachStillRecordsItsFramesTimeAndTheStreamsRateAndImagesRecordNeither() {
+        Map<String, Row> video = new TreeMap<>();
+        for (Row row : PipelineRuns.rows(tables, Table.FRAMES)) {
+            String film = row.getAs(TableSchemas.FILM_ID);
+            if (film.equals("bbb_video")) {
+                video.put(row.getAs(TableSchemas.FRAME_ID), row);
+            } else {
+                assertNull(row.getAs(TableSchemas.TIME_SECONDS), row.toString());
+                assertNull(row.getAs(TableSchemas.FRAME_RATE), row.toString());
+            }
+        }
+        for (int second = 0; second < 30; second++) {
+            Row still = video.get(String.format("t%06d.000", second));
+            assertEquals(24.0, still.<Double>getAs(TableSchemas.FRAME_RATE));
+            // At 1 still per second the still of t is the last frame presented before t + 0.5 s: frame 24 t + 11.
+            assertEquals((24 * second + 11) / 24.0, still.<Double>getAs(TableSchemas.TIME_SECONDS), 1e-9,
+                    still.toString());
+        }
     }
 
     @Test

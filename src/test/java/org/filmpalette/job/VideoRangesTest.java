@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.store.Table;
 import org.filmpalette.testing.TestVideos;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ class VideoRangesTest {
         Path oneRange = dir.resolve("one");
         Path sixRanges = dir.resolve("six");
 
-        PipelineRuns.run(input, oneRange, ConfigKeys.FPS, "2", ConfigKeys.VIDEO_RANGE_SECONDS, "60");
-        PipelineRuns.run(input, sixRanges, ConfigKeys.FPS, "2", ConfigKeys.VIDEO_RANGE_SECONDS, "1");
+        PipelineRuns.run(input, oneRange, JobSettings.FPS.key(), "2", JobSettings.VIDEO_RANGE_SECONDS.key(), "60");
+        PipelineRuns.run(input, sixRanges, JobSettings.FPS.key(), "2", JobSettings.VIDEO_RANGE_SECONDS.key(), "1");
 
         List<String> stills = PipelineRuns.content(oneRange, Table.STILL_PALETTES);
         assertEquals(12 * 2, stills.size()); // 12 stills x 2 algorithms

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.filmpalette.config.JobConfig;
+import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,8 @@ class VideoStillsPlanTest {
                 RowFactory.create("heat", "reel1/t000059.000", "file:/a/heat/reel1.mp4", 5_000_000L, modified),
                 RowFactory.create("heat", "reel1/t000060.000", "file:/a/heat/reel1.mp4", 5_000_000L, modified),
                 RowFactory.create("heat", "reel2/t000000.000", "file:/a/heat/reel2.mp4", 7_000_000L, modified));
-        VideoStills videos = new VideoStills(null, JobConfig.fromSettings(Map.of()).video(), null, 256, 1L << 30);
+        VideoStills videos = new VideoStills(null, JobConfig.fromSettings(Map.of()).video(), null, 256,
+                DecodeLimits.ofPixels(1L << 30));
         VideoStills.Plan plan = videos.plan(SharedSpark.session().createDataFrame(stills, StageSchemas.LISTED));
 
         Map<String, IncrementalPlan.FilmCounts> images = plan.imagesOf(Map.of(

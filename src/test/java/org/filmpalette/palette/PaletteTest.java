@@ -1,7 +1,6 @@
 package org.filmpalette.palette;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
@@ -57,11 +56,5 @@ class PaletteTest {
         assertEquals(80.09, red.labA(), 0.01);
         assertEquals(67.20, red.labB(), 0.01);
         assertEquals("#ff0000", red.hex());
-    }
-
-    @Test
-    void unknownOrderIsRejectedWithTheFlagName() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Order.parse("size"));
-        assertEquals("Invalid --order: size (must be one of dominance, luminance, hue)", error.getMessage());
     }
 }

@@ -32,11 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve} over tables the real pipeline wrote, driven in headless Chromium: the index and a search, a film page
  * with its stills and both plots, a still page whose download works, and an image dropped in the browser getting the
  * palette the engine fits for the same bytes. No page may log to the console, fail a script, or make a request that
- * leaves the app on loopback; screenshots (kept in {@code target/screenshots/}) must not be blank.
+ * leaves the app on loopback; screenshots (kept in {@code target/screenshots/}) must not be blank. With
+ * {@code -Dfilmpalette.screenshots.dir=docs/screenshots} it also writes the README's pictures there: the top
+ * 1000×700 of each page and the film page's two plots.
  */
 class WebAppBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Where the README's screenshots go, when asked for. */
+    private static final String DOCS_SCREENSHOTS = System.getProperty("filmpalette.screenshots.dir");
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 700;
     private static final int RED = 0xe01b24;
     private static final int BLUE = 0x1f5fbf;
 
@@ -67,7 +73,7 @@ class WebAppBrowserTest {
 
     @Test
     void everyPageWorksOfflineInChromium() throws Exception {
-        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("profile"), 1280, 900)) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("profile"), WIDTH, HEIGHT)) {
             indexAndSearch(chromium);
             filmPage(chromium);
             stillPageAndDownloads(chromium);
@@ -124,6 +130,9 @@ class WebAppBrowserTest {
                 chromium.evaluate("document.querySelectorAll('section:last-of-type table.films a').length").asInt(),
                 "the two other films as nearest films");
         screenshot(chromium, "serve-film.png");
+        if (DOCS_SCREENSHOTS != null) {
+            chromium.screenshotOf(Path.of(DOCS_SCREENSHOTS, "serve-film-plots.png"), "section.plots");
+        }
     }
 
     private void stillPageAndDownloads(HeadlessChromium chromium) {
@@ -189,6 +198,9 @@ class WebAppBrowserTest {
         Path file = chromium.screenshot(SCREENSHOTS.resolve(name));
         int colors = HeadlessChromium.distinctColors(file).size();
         assertTrue(colors > 50, name + " is a rendered page, not a blank one: " + colors + " colors");
+        if (DOCS_SCREENSHOTS != null) {
+            chromium.screenshot(Path.of(DOCS_SCREENSHOTS, name), 0, 0, WIDTH, HEIGHT);
+        }
     }
 
 }

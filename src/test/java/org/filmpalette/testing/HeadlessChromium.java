@@ -138,10 +138,29 @@ public final class HeadlessChromium implements AutoCloseable {
         JsonNode size = metrics.path("cssContentSize");
         params.putObject("clip").put("x", 0).put("y", 0).put("width", size.path("width").asDouble())
                 .put("height", Math.min(6000, size.path("height").asDouble())).put("scale", 1);
-        String data = call("Page.captureScreenshot", params).path("data").asText();
+        return write(file, call("Page.captureScreenshot", params).path("data").asText());
+    }
+
+    /** A PNG of the page's area at {@code x}, {@code y} (CSS pixels from its top left) written to {@code file}. */
+    public Path screenshot(Path file, double x, double y, double width, double height) {
+        ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+        params.putObject("clip").put("x", x).put("y", y).put("width", width).put("height", height).put("scale", 1);
+        return write(file, call("Page.captureScreenshot", params).path("data").asText());
+    }
+
+    /** A PNG of the element {@code selector} selects, as it is laid out on the page, written to {@code file}. */
+    public Path screenshotOf(Path file, String selector) {
+        JsonNode box = evaluate("(() => { const r = document.querySelector('" + selector.replace("'", "\\'")
+                + "').getBoundingClientRect();"
+                + " return {x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height}; })()");
+        return screenshot(file, box.path("x").asDouble(), box.path("y").asDouble(), box.path("w").asDouble(),
+                box.path("h").asDouble());
+    }
+
+    private static Path write(Path file, String base64) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, Base64.getDecoder().decode(data));
+            Files.write(file, Base64.getDecoder().decode(base64));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.filmpalette.config.ConfigKeys;
+import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.job.PalettePipeline;
 
@@ -61,9 +61,9 @@ public final class SampleTables {
     /** One k-means run of the pipeline in the shared session (a CLI {@code run} in-process would stop it). */
     public static void runKmeans(Path input, Path tables) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(ConfigKeys.INPUT, input.toString());
-        settings.put(ConfigKeys.TABLES, tables.toString());
-        settings.put(ConfigKeys.ALGORITHMS, "kmeans");
+        settings.put(JobSettings.INPUT.key(), input.toString());
+        settings.put(JobSettings.TABLES.key(), tables.toString());
+        settings.put(JobSettings.ALGORITHMS.key(), "kmeans");
         new PalettePipeline(SharedSpark.session(), JobConfig.fromSettings(settings)).run();
     }
 

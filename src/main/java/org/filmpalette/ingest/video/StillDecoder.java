@@ -1,6 +1,8 @@
 package org.filmpalette.ingest.video;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,10 @@ import org.filmpalette.ingest.RejectReason;
  * forward from the keyframe at or before the range's first interval; from any keyframe before an interval its still
  * is the same, so stills do not depend on how a film is split into ranges (when every interval holds a frame, i.e.
  * {@code --fps} is at most the stream's frame rate).
+ *
+ * <p>Each still has its own deadline: decoding from the previous still (or, for the first, the seek) to it may take
+ * at most the decode timeout. Past it the still and the range's later stills are rejected {@code timeout} and the
+ * range stops, so a stalled or pathological stream costs its task one timeout, not the film's length.
  */
 public final class StillDecoder {
 
@@ -29,39 +35,68 @@ public final class StillDecoder {
         this.converter = converter;
     }
 
-    /** A wanted time's outcome: its still, or why it has none. */
-    public record Still(long millis, DecodedFrame frame, FrameRejectedException rejected) {}
+    /**
+     * A wanted time's outcome: its still and the time its frame was presented (seconds from the stream's first
+     * frame), or why it has none ({@code presentedSeconds} then NaN).
+     */
+    public record Still(long millis, DecodedFrame frame, double presentedSeconds, FrameRejectedException rejected) {}
+
+    /** {@link #decode(VideoFile, List, long, Duration)} without a deadline. */
+    public List<Still> decode(VideoFile video, List<Long> millis, long windowMicros) throws IOException {
+        return decode(video, millis, windowMicros, null);
+    }
 
     /**
      * The stills at {@code millis} (ascending), one outcome per time, in that order.
      *
      * @param windowMicros how long after each time its still may be presented, in microseconds
+     * @param perStill     the longest decoding may take from one still to the next (null: no limit)
      */
-    public List<Still> decode(VideoFile video, List<Long> millis, long windowMicros) throws IOException {
+    public List<Still> decode(VideoFile video, List<Long> millis, long windowMicros, Duration perStill)
+            throws IOException {
         List<Still> stills = new ArrayList<>(millis.size());
         if (millis.isEmpty()) {
             return stills;
         }
+        long budgetNanos = perStill == null ? Long.MAX_VALUE : perStill.toNanos();
+        long startNanos = System.nanoTime();
         long windowMillis = (windowMicros + 999) / 1000;
         AVFrame frame = seekBefore(video, Math.max(0, millis.get(0) - windowMillis));
         for (long wanted : millis) {
             long bound = wanted * 1000 + windowMicros;
             video.wantNothingBefore(wanted - windowMillis);
-            while (frame != null && !video.presentedAtOrAfter(frame, bound)) {
+            while (System.nanoTime() - startNanos <= budgetNanos
+                    && frame != null && !video.presentedAtOrAfter(frame, bound)) {
                 video.hold(frame);
                 frame = video.nextFrame();
+            }
+            if (System.nanoTime() - startNanos > budgetNanos) {
+                timeOut(millis, stills, wanted, perStill);
+                return stills;
             }
             AVFrame still = video.held() != null ? video.held() : frame;
             boolean endedBefore = frame == null && still != null
                     && !video.presentedAtOrAfter(still, wanted * 1000 - windowMicros);
             if (still == null || endedBefore) {
-                stills.add(new Still(wanted, null, new FrameRejectedException(RejectReason.CORRUPT,
+                stills.add(new Still(wanted, null, Double.NaN, new FrameRejectedException(RejectReason.CORRUPT,
                         "no frame near " + StillTimes.frameId(wanted) + " (the stream ends before)")));
             } else {
-                stills.add(new Still(wanted, converter.convert(still), null));
+                stills.add(new Still(wanted, converter.convert(still), video.secondsOf(still), null));
             }
+            startNanos = System.nanoTime();
         }
         return stills;
+    }
+
+    /** Rejects {@code stalled} and every later time of {@code millis} as {@code timeout}. */
+    private static void timeOut(List<Long> millis, List<Still> stills, long stalled, Duration perStill) {
+        FrameRejectedException timeout = new FrameRejectedException(RejectReason.TIMEOUT, "decoding to "
+                + StillTimes.frameId(stalled) + " took over "
+                + BigDecimal.valueOf(perStill.toNanos(), 6).stripTrailingZeros().toPlainString()
+                + " ms; the range stopped there");
+        for (long wanted : millis.subList(stills.size(), millis.size())) {
+            stills.add(new Still(wanted, null, Double.NaN, timeout));
+        }
     }
 
     /**

@@ -207,6 +207,13 @@ public final class VideoFile implements AutoCloseable {
         return timestamp == avutil.AV_NOPTS_VALUE ? Long.MIN_VALUE : millis(timestamp);
     }
 
+    /** The presentation time of {@code decoded} in seconds from the stream start, NaN when it has none. */
+    public double secondsOf(AVFrame decoded) {
+        long timestamp = decoded.best_effort_timestamp();
+        return timestamp == avutil.AV_NOPTS_VALUE ? Double.NaN
+                : (double) (timestamp - startTimestamp) * timeBase.num() / timeBase.den();
+    }
+
     /** Whether {@code decoded} is presented at or after {@code micros}, compared exactly in the stream's time base. */
     public boolean presentedAtOrAfter(AVFrame decoded, long micros) {
         long timestamp = decoded.best_effort_timestamp();
