@@ -3,6 +3,7 @@ package org.filmpalette.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.filmpalette.config.ConfigurationException;
@@ -53,6 +54,8 @@ final class CompareCommand implements Callable<Integer> {
             PaletteReader reader = new PaletteReader(session.spark());
             Palette own = reader.filmPalette(film, algorithm);
             List<NearestFilms.Neighbor> neighbors = new NearestFilms(session.spark()).of(film, algorithm, top);
+            Map<String, Palette> others = reader.filmPalettes(algorithm,
+                    neighbors.stream().map(NearestFilms.Neighbor::filmId).toList());
             int width = Math.max(film.length(), neighbors.stream().mapToInt(n -> n.filmId().length()).max().orElse(0));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s (%s)  %s%n", film, algorithm, show(own, ansi));
@@ -60,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
                 out.println("  no other film has a " + algorithm + " palette");
             }
             for (NearestFilms.Neighbor neighbor : neighbors) {
-                Palette other = reader.filmPalette(neighbor.filmId(), algorithm);
+                Palette other = others.get(neighbor.filmId());
                 out.printf(Locale.ROOT, "%8.2f  %-" + width + "s  %s  vs  %s%n", neighbor.distance(), neighbor.filmId(),
                         show(own, ansi), show(other, ansi));
             }

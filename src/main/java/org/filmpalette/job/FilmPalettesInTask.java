@@ -13,7 +13,9 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -22,7 +24,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.filmpalette.cluster.FilmAccentPass;
-import org.filmpalette.cluster.PaletteFitter;
 import org.filmpalette.cluster.WeightedColorFitter;
 import org.filmpalette.color.ColorSpace;
 import org.filmpalette.config.Algorithm;
@@ -38,8 +39,9 @@ import org.filmpalette.store.TableSchemas;
  * group's palette colors, weighted by their share of their still and taken in (frame id, rank) order, are fitted by a
  * {@link WeightedColorFitter} — a capped systematic sample of {@code --sample} colors through the still kernels,
  * seeded with {@link FilmPaletteFitter#filmSeed}, shares recounted over all the colors, then accents recurring across
- * the stills swapped in ({@link FilmAccentPass}, as the MLlib engine does). The sort makes the result
- * independent of partitioning; the cap makes a film's cost independent of its number of frames.
+ * the stills swapped in ({@link FilmAccentPass}, as the MLlib engine does). A film of at most k distinct colors (one
+ * still) is its colors, with no fit. The sort makes the result independent of partitioning; the cap makes a film's
+ * cost independent of its number of frames.
  */
 final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
 
@@ -144,10 +146,13 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
 
         Row fit(WeightedColorFitter fitter) {
             Colors used = regular.stills > 0 ? regular : all;
-            PaletteFitter.Fit fit = fitter.fit(used.rgb, used.weights, used.count, Algorithm.parse(algorithm),
-                    FilmPaletteFitter.filmSeed(seed, film));
+            Palette fitted = used.fewDistinct(k, order);
+            if (fitted == null) {
+                fitted = fitter.fit(used.rgb, used.weights, used.count, Algorithm.parse(algorithm),
+                        FilmPaletteFitter.filmSeed(seed, film)).palette();
+            }
             return RowFactory.create(film, algorithm, space.id(), k,
-                    PaletteRows.colors(keepRecurringAccents(fit.palette(), used.palettes)), used.stills, runId,
+                    PaletteRows.colors(keepRecurringAccents(fitted, used.palettes)), used.stills, runId,
                     computedAt);
         }
 
@@ -172,6 +177,24 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
         int count;
         int stills;
         final List<Palette> palettes = new ArrayList<>();
+
+        /**
+         * When these are at most {@code k} distinct colors (a film of one still, or of stills sharing colors), their
+         * palette: each color with its summed weight, the clustering's optimum (cost 0), which the kernels reach on
+         * such input anyway (they lose only a color too rare for the sample to draw). Otherwise null.
+         */
+        Palette fewDistinct(int k, Order order) {
+            Map<Integer, Double> distinct = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                distinct.merge(rgb[i], weights[i], Double::sum);
+                if (distinct.size() > k) {
+                    return null;
+                }
+            }
+            int[] colors = distinct.keySet().stream().mapToInt(Integer::intValue).toArray();
+            double[] summed = distinct.values().stream().mapToDouble(Double::doubleValue).toArray();
+            return Palette.of(colors, summed, order);
+        }
 
         void add(Row[] ranked, Palette still) {
             palettes.add(still);

@@ -2,26 +2,31 @@ package org.filmpalette.query;
 
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.filmpalette.neighbors.FilmNeighbors;
+import org.filmpalette.palette.Palette;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
 /**
  * The films whose palettes are nearest to a film's by {@code palette_distance}, ties broken by film id: read from the
- * {@code film_neighbors} view when the session has one that holds enough of the film's list, otherwise computed in
- * Spark over the {@code film_palettes} view (a self-join within one algorithm, all pairs).
+ * {@code film_neighbors} view when the session has one that holds enough of the film's list, otherwise computed from
+ * the {@code film_palettes} view: for one film against every palette of the algorithm, for all films by a Spark
+ * self-join within the algorithm (all pairs).
  */
 public final class NearestFilms {
 
@@ -34,19 +39,24 @@ public final class NearestFilms {
     /** One neighbor: its film id and its distance in ΔE00 units. */
     public record Neighbor(String filmId, double distance) {}
 
-    /** The {@code top} films nearest to {@code film}; an unknown film or algorithm fails naming the flag. */
+    /**
+     * The {@code top} films nearest to {@code film}; an unknown film or algorithm fails naming the flag. Without a
+     * stored list, one scan of the algorithm's film palettes is collected and the distances are computed here: one
+     * Spark job, where a self-join would plan a nested loop and a sort; the distances are computed on all cores.
+     */
     public List<Neighbor> of(String film, String algorithm, int top) {
-        new PaletteReader(spark).filmPalette(film, algorithm);
-        List<Neighbor> stored = stored(algorithm, top).getOrDefault(film, List.of());
+        PaletteReader reader = new PaletteReader(spark);
+        Palette own = reader.filmPalette(film, algorithm);
+        List<Neighbor> stored = storedOf(film, algorithm, top);
         if (stored.size() >= top) {
             return stored;
         }
-        List<Neighbor> neighbors = new ArrayList<>();
-        for (Row row : pairs(algorithm).where(col("film").equalTo(film))
-                .orderBy(col("distance"), col("other")).limit(top).collectAsList()) {
-            neighbors.add(new Neighbor(row.getAs("other"), row.<Double>getAs("distance")));
-        }
-        return neighbors;
+        // On all cores; the order (distance, then film id) is total, so the result does not depend on the split.
+        return reader.filmPalettes(algorithm).entrySet().parallelStream()
+                .filter(other -> !other.getKey().equals(film))
+                .map(other -> new Neighbor(other.getKey(), PaletteDistance.between(own, other.getValue())))
+                .sorted(Comparator.comparingDouble(Neighbor::distance).thenComparing(Neighbor::filmId))
+                .limit(top).toList();
     }
 
     /** For every film of {@code algorithm}, its {@code top} nearest films, films in id order. */
@@ -69,13 +79,22 @@ public final class NearestFilms {
         return new LinkedHashMap<>(nearest);
     }
 
+    /** {@code film}'s list in the {@code film_neighbors} view, up to {@code top}; empty without the view. */
+    private List<Neighbor> storedOf(String film, String algorithm, int top) {
+        return stored(col(FilmNeighbors.FILM_ID).equalTo(film), algorithm, top).getOrDefault(film, List.of());
+    }
+
     /** The lists of the {@code film_neighbors} view, up to {@code top} each; empty without the view. */
     private Map<String, List<Neighbor>> stored(String algorithm, int top) {
+        return stored(lit(true), algorithm, top);
+    }
+
+    private Map<String, List<Neighbor>> stored(Column films, String algorithm, int top) {
         Map<String, List<Neighbor>> lists = new TreeMap<>();
         if (!spark.catalog().tableExists(FilmNeighbors.TABLE)) {
             return lists;
         }
-        for (Row row : spark.table(FilmNeighbors.TABLE).where(col(FilmNeighbors.ALGORITHM).equalTo(algorithm)
+        for (Row row : spark.table(FilmNeighbors.TABLE).where(films.and(col(FilmNeighbors.ALGORITHM).equalTo(algorithm))
                 .and(col(FilmNeighbors.RANK).leq(top))).orderBy(FilmNeighbors.FILM_ID, FilmNeighbors.RANK)
                 .select(FilmNeighbors.FILM_ID, FilmNeighbors.NEIGHBOR_FILM_ID, FilmNeighbors.DISTANCE).collectAsList()) {
             lists.computeIfAbsent(row.getAs(FilmNeighbors.FILM_ID), film -> new ArrayList<>())

@@ -3,6 +3,7 @@ package org.filmpalette.query;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,21 @@ public final class PaletteReader {
         Map<String, Palette> palettes = new TreeMap<>();
         for (Row row : filmPalettes().where(col(TableSchemas.ALGORITHM).equalTo(algorithm))
                 .select(TableSchemas.FILM_ID, TableSchemas.COLORS).collectAsList()) {
-            palettes.put(row.getString(0), ColorRows.palette(row.<Row>getList(1)));
+            palettes.put(row.getAs(TableSchemas.FILM_ID), colors(row));
+        }
+        return palettes;
+    }
+
+    /** The palettes of {@code films} for {@code algorithm}, by film id, in one query filtered on film id. */
+    public Map<String, Palette> filmPalettes(String algorithm, Collection<String> films) {
+        Map<String, Palette> palettes = new TreeMap<>();
+        if (films.isEmpty()) {
+            return palettes;
+        }
+        for (Row row : filmPalettes().where(col(TableSchemas.FILM_ID).isin(films.toArray())
+                        .and(col(TableSchemas.ALGORITHM).equalTo(algorithm)))
+                .select(TableSchemas.FILM_ID, TableSchemas.COLORS).collectAsList()) {
+            palettes.put(row.getAs(TableSchemas.FILM_ID), colors(row));
         }
         return palettes;
     }
@@ -103,6 +118,10 @@ public final class PaletteReader {
                 : "known films: " + String.join(", ", films.subList(0, Math.min(20, films.size())))
                         + (films.size() > 20 ? ", …" : "");
         return new ConfigurationException("Invalid --film: " + film + " (not in film_palettes; " + known + ")");
+    }
+
+    private static Palette colors(Row row) {
+        return ColorRows.palette(row.<Row>getList(row.fieldIndex(TableSchemas.COLORS)));
     }
 
     private Dataset<Row> filmPalettes() {

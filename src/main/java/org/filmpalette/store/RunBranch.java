@@ -2,9 +2,14 @@ package org.filmpalette.store;
 
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
@@ -27,6 +32,10 @@ public final class RunBranch implements AutoCloseable {
     public static final String FAILED = "failed";
     /** Every run's branch is {@code run_<run_id>}. */
     public static final String BRANCH_PREFIX = "run_";
+
+    /** The snapshot summary property naming the run that wrote a snapshot of a film table. */
+    public static final String RUN_ID_PROPERTY = "filmpalette.run-id";
+    private static final String SNAPSHOT_RUN_ID = "snapshot-property." + RUN_ID_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunBranch.class);
 
@@ -93,7 +102,7 @@ public final class RunBranch implements AutoCloseable {
     /** Replaces every row of {@code table} by {@code rows}, in one snapshot. */
     public void replaceAll(Table table, Dataset<Row> rows) {
         try {
-            ordered(table, rows).writeTo(branchName(table)).overwrite(lit(true));
+            ordered(table, rows).writeTo(branchName(table)).option(SNAPSHOT_RUN_ID, runId).overwrite(lit(true));
         } catch (Exception e) {
             throw unchecked(e);
         }
@@ -101,7 +110,7 @@ public final class RunBranch implements AutoCloseable {
 
     private void append(Table table, Dataset<Row> rows) {
         try {
-            ordered(table, rows).writeTo(branchName(table)).append();
+            ordered(table, rows).writeTo(branchName(table)).option(SNAPSHOT_RUN_ID, runId).append();
         } catch (Exception e) {
             throw unchecked(e);
         }
@@ -119,15 +128,17 @@ public final class RunBranch implements AutoCloseable {
         for (Table table : Table.FILM_TABLES) {
             long main = tables.currentSnapshot(table);
             if (main != bases.get(table)) {
-                throw conflict(table, main, null);
+                throw conflict(table, main, List.of(), null);
             }
         }
+        List<Table> published = new ArrayList<>();
         for (Table table : Table.FILM_TABLES) {
             try {
                 tables.load(table).manageSnapshots().fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch).commit();
             } catch (ValidationException | CommitFailedException e) {
-                throw conflict(table, tables.currentSnapshot(table), e);
+                throw conflict(table, tables.currentSnapshot(table), published, e);
             }
+            published.add(table);
             observer.published(runId, table);
         }
         appendRun(runRow);
@@ -155,10 +166,27 @@ public final class RunBranch implements AutoCloseable {
         }
     }
 
-    private ConcurrentRunException conflict(Table table, long main, Throwable cause) {
-        return new ConcurrentRunException("Another run committed to " + table.id() + " while run " + runId
-                + " ran (main is at snapshot " + main + ", this run started from " + bases.get(table)
-                + "); this run published nothing after that table, rerun it to include its frames", cause);
+    private ConcurrentRunException conflict(Table table, long main, List<Table> published, Throwable cause) {
+        String outcome = published.isEmpty() ? "This run published nothing; rerun it to add its frames"
+                : "This run published " + published.stream().map(Table::id).collect(Collectors.joining(", "))
+                        + " only; the next run repairs the other tables, rerun it";
+        return new ConcurrentRunException("Another run committed to " + table.id() + " while run " + runId + " ran: "
+                + committer(table, main) + " moved main from snapshot " + bases.get(table) + " to " + main + ". "
+                + outcome + " (it starts from the tables as they are now)", cause);
+    }
+
+    /** Who wrote {@code snapshotId}: the run named in its summary, a compaction, or the operation. */
+    private String committer(Table table, long snapshotId) {
+        Snapshot snapshot = tables.load(table).snapshot(snapshotId);
+        if (snapshot == null) {
+            return "another writer";
+        }
+        String run = snapshot.summary().get(RUN_ID_PROPERTY);
+        if (run != null) {
+            return "run " + run;
+        }
+        return DataOperations.REPLACE.equals(snapshot.operation()) ? "a compaction (filmpalette maintain)"
+                : "another writer (" + snapshot.operation() + ")";
     }
 
     private Dataset<Row> ordered(Table table, Dataset<Row> rows) {

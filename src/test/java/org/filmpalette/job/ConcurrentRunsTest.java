@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.filmpalette.store.Table;
 import org.filmpalette.testing.ChildJvm;
@@ -21,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Iceberg's compare-and-swap commits let each finish or stop with a message, and never lose or double a frame.
  */
 class ConcurrentRunsTest {
+
+    private static final String ID = "\\d{8}T\\d{6}Z-[0-9a-f]{6}";
+    private static final Pattern RUN_ID = Pattern.compile("filmpalette run (" + ID + ") done");
+    private static final Pattern CONFLICT = Pattern.compile("filmpalette: Another run committed to frames while run "
+            + ID + " ran: run (" + ID + ") moved main from snapshot \\d+ to \\d+\\. This run published nothing");
 
     @TempDir
     Path dir;
@@ -39,13 +47,16 @@ class ConcurrentRunsTest {
         List<ChildJvm.Result> results = List.of(ChildJvm.finish(first, 10), ChildJvm.finish(second, 10));
 
         int succeeded = 0;
-        for (ChildJvm.Result result : results) {
+        for (int i = 0; i < 2; i++) {
+            ChildJvm.Result result = results.get(i);
             if (result.exitCode() == 0) {
                 succeeded++;
             } else {
                 assertEquals(1, result.exitCode(), result.stderr());
-                assertTrue(result.stderr().contains("filmpalette: Another run committed to frames while run "),
-                        result.stderr());
+                // The loser names the conflict: the table, and the winner's run, which moved main.
+                Matcher conflict = CONFLICT.matcher(result.stderr());
+                assertTrue(conflict.find(), result.stderr());
+                assertEquals(runId(results.get(1 - i).stdout()), conflict.group(1), result.stderr());
             }
         }
         assertTrue(succeeded >= 1, results.toString());
@@ -66,21 +77,44 @@ class ConcurrentRunsTest {
         Path tables = dir.resolve("tables");
         archive(input, 3);
         run(input, tables);
-        List<String> before = PipelineRuns.content(tables, Table.FRAMES);
+        Map<Table, List<String>> before = contents(tables);
         addFrames(input, 4, 6);
         TestImages.writePng(input.resolve("synthetic-third/frame_00001.png"), SyntheticFilms.primaries(7));
 
-        ChildJvm.Started child = startRun(input, tables);
-        Set<List<String>> seen = new HashSet<>();
+        // The run pauses after publishing each table, so the reader also queries every half-published state.
+        ChildJvm.Started child = ChildJvm.start(dir, List.of(), StoppedRun.class.getName(), input.toString(),
+                tables.toString(), "pause-after-each", "8000");
+        Map<Table, Set<List<String>>> seen = new EnumMap<>(Table.class);
+        Set<List<String>> framesSeenWhileRunning = new HashSet<>();
         while (child.process().isAlive()) {
-            seen.add(PipelineRuns.content(tables, Table.FRAMES));
+            for (Table table : Table.FILM_TABLES) {
+                List<String> content = PipelineRuns.content(tables, table);
+                seen.computeIfAbsent(table, t -> new HashSet<>()).add(content);
+                if (table == Table.FRAMES && child.process().isAlive()) {
+                    framesSeenWhileRunning.add(content);
+                }
+            }
         }
         ChildJvm.Result result = ChildJvm.finish(child);
         assertEquals(0, result.exitCode(), result.stderr());
-        List<String> after = PipelineRuns.content(tables, Table.FRAMES);
-        assertEquals(2 * 6 + 1, after.size());
-        seen.add(after);
-        assertEquals(Set.of(before, after), seen, "each query saw the frames before the run or after it");
+        Map<Table, List<String>> after = contents(tables);
+        assertEquals(2 * 6 + 1, after.get(Table.FRAMES).size());
+        assertEquals(3, after.get(Table.FILM_PALETTES).size(), "three films, one kmeans palette each");
+        assertTrue(framesSeenWhileRunning.contains(after.get(Table.FRAMES)),
+                "the reader queried while the run was publishing");
+        for (Table table : Table.FILM_TABLES) {
+            Set<List<String>> states = new HashSet<>(seen.get(table));
+            states.add(after.get(table));
+            assertEquals(Set.of(before.get(table), after.get(table)), states,
+                    "each query of " + table.id() + " saw the table before the run or after it");
+        }
+    }
+
+    /** The run id a run prints in its summary: {@code filmpalette run ID done}. */
+    private static String runId(String output) {
+        Matcher id = RUN_ID.matcher(output);
+        assertTrue(id.find(), output);
+        return id.group(1);
     }
 
     private static void run(Path input, Path tables) {
