@@ -90,6 +90,13 @@ public final class ConfigKeys {
     public static final String THUMBNAILS = "filmpalette.thumbnails";
     public static final String THUMBNAILS_DEFAULT = "keep";
 
+    /**
+     * Nearest films a run keeps per film and algorithm in the {@code film_neighbors} table; 0 skips the stage (the
+     * table is then emptied, so that it never holds lists of older palettes).
+     */
+    public static final String NEIGHBORS = "filmpalette.neighbors";
+    public static final int NEIGHBORS_DEFAULT = 20;
+
     /** Whether near-uniform black or white frames count in film palettes: {@code exclude} or {@code include}. */
     public static final String BLANK_FRAMES = "filmpalette.blank-frames";
     public static final String BLANK_FRAMES_DEFAULT = "exclude";
@@ -121,7 +128,8 @@ public final class ConfigKeys {
     /** All {@code filmpalette.*} keys; any other key in that namespace is an error. */
     public static final List<String> ALL = List.of(INPUT, TABLES, K, ALGORITHMS, COLOR_SPACE, SAMPLE, MAX_SIDE, SEED,
             ORDER, FULL, STILL_ENGINE, FILM_ENGINE, MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS,
-            PARALLELISM, BLANK_FRAMES, PALETTE_MODE, THUMBNAILS, FPS, STILLS, VIDEO_RANGE_SECONDS, NATIVES_CACHE_DIR);
+            PARALLELISM, BLANK_FRAMES, PALETTE_MODE, THUMBNAILS, NEIGHBORS, FPS, STILLS, VIDEO_RANGE_SECONDS,
+            NATIVES_CACHE_DIR);
 
     public static final String PREFIX = "filmpalette.";
     public static final String SPARK_PREFIX = "spark.";
@@ -130,7 +138,8 @@ public final class ConfigKeys {
 
     /** Keys set only in a properties file or with {@code --conf}: {@code run} has no flag for them. */
     public static final List<String> WITHOUT_FLAG =
-            List.of(MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS, PARALLELISM, THUMBNAILS);
+            List.of(MAX_PIXELS, MAX_FILE_BYTES, DECODE_TIMEOUT_SECONDS, MAX_ITERATIONS, PARALLELISM, THUMBNAILS,
+                    NEIGHBORS);
 
     /**
      * How error messages name a key: its command-line flag ({@code filmpalette.k} → {@code --k}), or the key itself

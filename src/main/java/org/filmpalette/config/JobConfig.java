@@ -19,6 +19,7 @@ import org.filmpalette.palette.Order;
  *
  * @param input frame archive root, a qualified URI ({@code file:/…}, {@code hdfs://…}, {@code s3a://…})
  * @param tables tables root, a qualified URI outside {@code input}
+ * @param neighbors nearest films kept per film in {@code film_neighbors}, 0 to skip that stage
  * @param video how video files are sampled and split across tasks
  * @param sparkConf {@code spark.*} settings to apply to the session, as given
  */
@@ -43,6 +44,7 @@ public record JobConfig(
         BlankFrames blankFrames,
         PaletteMode paletteMode,
         Thumbnails thumbnails,
+        int neighbors,
         VideoSettings video,
         Map<String, String> sparkConf) {
 
@@ -66,6 +68,7 @@ public record JobConfig(
         requireRange(ConfigKeys.DECODE_TIMEOUT_SECONDS, decodeTimeoutSeconds, 1, 86_400);
         requireRange(ConfigKeys.MAX_ITERATIONS, maxIterations, 1, 1000);
         requireRange(ConfigKeys.PARALLELISM, parallelism, 1, 256);
+        requireRange(ConfigKeys.NEIGHBORS, neighbors, 0, 1000);
         if (stillEngine == null || filmEngine == null) {
             throw new IllegalArgumentException("Missing --still-engine or --film-engine (must be task or mllib)");
         }
@@ -120,6 +123,7 @@ public record JobConfig(
                 s.parsed(ConfigKeys.BLANK_FRAMES, ConfigKeys.BLANK_FRAMES_DEFAULT, BlankFrames::parse),
                 s.parsed(ConfigKeys.PALETTE_MODE, ConfigKeys.PALETTE_MODE_DEFAULT, PaletteMode::parse),
                 s.parsed(ConfigKeys.THUMBNAILS, ConfigKeys.THUMBNAILS_DEFAULT, Thumbnails::parse),
+                s.integer(ConfigKeys.NEIGHBORS, ConfigKeys.NEIGHBORS_DEFAULT),
                 new VideoSettings(s.parsed(ConfigKeys.FPS, ConfigKeys.FPS_DEFAULT, VideoSettings::parseFps),
                         s.parsed(ConfigKeys.STILLS, ConfigKeys.STILLS_DEFAULT, StillSelection::parse),
                         s.integer(ConfigKeys.VIDEO_RANGE_SECONDS, ConfigKeys.VIDEO_RANGE_SECONDS_DEFAULT),
@@ -150,6 +154,7 @@ public record JobConfig(
         all.put(ConfigKeys.BLANK_FRAMES, blankFrames.id());
         all.put(ConfigKeys.PALETTE_MODE, paletteMode.id());
         all.put(ConfigKeys.THUMBNAILS, thumbnails.id());
+        all.put(ConfigKeys.NEIGHBORS, Integer.toString(neighbors));
         all.put(ConfigKeys.FPS, java.math.BigDecimal.valueOf(video.fps()).stripTrailingZeros().toPlainString());
         all.put(ConfigKeys.STILLS, video.stills().id());
         all.put(ConfigKeys.VIDEO_RANGE_SECONDS, Integer.toString(video.rangeSeconds()));

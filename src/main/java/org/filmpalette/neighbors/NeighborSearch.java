@@ -32,6 +32,11 @@ public record NeighborSearch(int neighbors, int candidates, int copies, int exac
         return new NeighborSearch(NEIGHBORS_DEFAULT, CANDIDATES_DEFAULT, COPIES_DEFAULT, EXACT_BELOW_DEFAULT);
     }
 
+    /** These settings with {@code count} neighbors per film (and at least as many candidates). */
+    public NeighborSearch withNeighbors(int count) {
+        return new NeighborSearch(count, Math.max(candidates, count), copies, exactBelow);
+    }
+
     /** The number of cells for {@code films} films: √films, so that a cell holds about as many films as there are cells. */
     public int cellsFor(long films) {
         return (int) Math.max(1, Math.round(Math.sqrt(films)));

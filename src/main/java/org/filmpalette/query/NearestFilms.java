@@ -2,6 +2,7 @@ package org.filmpalette.query;
 
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +22,7 @@ import org.filmpalette.store.TableSchemas;
 
 /**
  * The films whose palettes are nearest to a film's by {@code palette_distance}, ties broken by film id: read from the
- * {@code film_neighbors} view when the session has one that holds enough of the film's list, otherwise computed in
+ * {@code film_neighbors} table (written by each run) when it holds enough of the film's list, otherwise computed in
  * Spark over the {@code film_palettes} view (a self-join within one algorithm, all pairs).
  */
 public final class NearestFilms {
@@ -37,7 +39,8 @@ public final class NearestFilms {
     /** The {@code top} films nearest to {@code film}; an unknown film or algorithm fails naming the flag. */
     public List<Neighbor> of(String film, String algorithm, int top) {
         new PaletteReader(spark).filmPalette(film, algorithm);
-        List<Neighbor> stored = stored(algorithm, top).getOrDefault(film, List.of());
+        List<Neighbor> stored = stored(col(FilmNeighbors.FILM_ID).equalTo(film), algorithm, top)
+                .getOrDefault(film, List.of());
         if (stored.size() >= top) {
             return stored;
         }
@@ -55,8 +58,9 @@ public final class NearestFilms {
         for (String film : new PaletteReader(spark).filmPalettes(algorithm).keySet()) {
             nearest.put(film, new ArrayList<>());
         }
-        Map<String, List<Neighbor>> stored = stored(algorithm, top);
-        if (!stored.isEmpty()) {
+        Map<String, List<Neighbor>> stored = stored(lit(true), algorithm, top);
+        int longest = Math.min(top, nearest.size() - 1);
+        if (!stored.isEmpty() && stored.values().stream().allMatch(list -> list.size() >= longest)) {
             stored.forEach((film, list) -> nearest.computeIfPresent(film, (id, empty) -> list));
             return new LinkedHashMap<>(nearest);
         }
@@ -69,13 +73,13 @@ public final class NearestFilms {
         return new LinkedHashMap<>(nearest);
     }
 
-    /** The lists of the {@code film_neighbors} view, up to {@code top} each; empty without the view. */
-    private Map<String, List<Neighbor>> stored(String algorithm, int top) {
+    /** The lists of the {@code film_neighbors} view, up to {@code top} each, of the films {@code which} keeps. */
+    private Map<String, List<Neighbor>> stored(Column which, String algorithm, int top) {
         Map<String, List<Neighbor>> lists = new TreeMap<>();
         if (!spark.catalog().tableExists(FilmNeighbors.TABLE)) {
             return lists;
         }
-        for (Row row : spark.table(FilmNeighbors.TABLE).where(col(FilmNeighbors.ALGORITHM).equalTo(algorithm)
+        for (Row row : spark.table(FilmNeighbors.TABLE).where(which.and(col(FilmNeighbors.ALGORITHM).equalTo(algorithm))
                 .and(col(FilmNeighbors.RANK).leq(top))).orderBy(FilmNeighbors.FILM_ID, FilmNeighbors.RANK)
                 .select(FilmNeighbors.FILM_ID, FilmNeighbors.NEIGHBOR_FILM_ID, FilmNeighbors.DISTANCE).collectAsList()) {
             lists.computeIfAbsent(row.getAs(FilmNeighbors.FILM_ID), film -> new ArrayList<>())
