@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Nearest-films and search benchmark (not part of the tests), on generated palettes written straight into tables
 # (no frames decoded): (1) film_neighbors on SMALL films and its recall@10 against exact distances for 200 sampled
-# films, whose rate gives the projected time of exact all pairs in the same run; (2) the same on LARGE films, wall
+# films, whose rate gives the projected time of exact all pairs in the same run; (2) the same on LARGE films (recall
+# on 20 sampled films), wall
 # time against the 15-minute bar; (3) `search --like` over STILLS still palettes in 1,000 films, in-process against
 # one plain scan of the colors column, then as the CLI (JVM and Spark start-up included), twice.
 # Usage: bench/neighbors.sh [SMALL=10000] [LARGE=100000] [STILLS=1000000]
@@ -16,7 +17,7 @@ mkdir -p "$work"
 bench() { /usr/bin/time -f "  (%e s wall, %M KB peak RSS, %U s user)" java -Xmx8g "${flags[@]}" -cp "$cp" \
   org.filmpalette.bench.NeighborsBench "$@" 2> >(grep -v ' INFO \| WARN ' >&2); }
 bench films "$small" 200 "$work/films-$small"
-bench films "$large" 50 "$work/films-$large"
+bench films "$large" 20 "$work/films-$large"
 bench stills "$stills" "$work/stills-$stills"
 for round in 1 2; do
   /usr/bin/time -f "cli search --like, round $round: %e s wall (JVM and Spark start-up included)" \

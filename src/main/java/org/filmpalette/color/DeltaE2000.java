@@ -49,12 +49,15 @@ public final class DeltaE2000 {
      * counts a lightness difference half as much, as when one surface is seen under different light.
      */
     public static double between(double l1, double a1, double b1, double l2, double a2, double b2, double kL) {
-        double meanChroma = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2.0;
+        // sqrt(x² + y²) rather than Math.hypot, and C⁷ by multiplication rather than Math.pow: the same values to a few
+        // ulps (no overflow is possible at CIELAB magnitudes), at a fraction of the cost, which every palette_distance
+        // pays 64 times.
+        double meanChroma = (Math.sqrt(a1 * a1 + b1 * b1) + Math.sqrt(a2 * a2 + b2 * b2)) / 2.0;
         double g = 0.5 * (1.0 - chromaWeight(meanChroma));
         double a1p = (1.0 + g) * a1;
         double a2p = (1.0 + g) * a2;
-        double c1p = Math.hypot(a1p, b1);
-        double c2p = Math.hypot(a2p, b2);
+        double c1p = Math.sqrt(a1p * a1p + b1 * b1);
+        double c2p = Math.sqrt(a2p * a2p + b2 * b2);
         double h1p = hueAngle(b1, a1p);
         double h2p = hueAngle(b2, a2p);
         boolean neutral = c1p * c2p == 0.0;
@@ -88,7 +91,8 @@ public final class DeltaE2000 {
 
     // sqrt(C^7 / (C^7 + 25^7)) appears twice: in the a' rescaling G and in the rotation weight R_C.
     private static double chromaWeight(double chroma) {
-        double c7 = Math.pow(chroma, 7.0);
+        double c2 = chroma * chroma;
+        double c7 = c2 * c2 * c2 * chroma;
         return Math.sqrt(c7 / (c7 + TWENTY_FIVE_TO_THE_SEVENTH));
     }
 

@@ -14,6 +14,7 @@ import static org.filmpalette.config.JobSettings.MAX_ITERATIONS;
 import static org.filmpalette.config.JobSettings.MAX_PIXELS;
 import static org.filmpalette.config.JobSettings.MAX_SIDE;
 import static org.filmpalette.config.JobSettings.NATIVES_CACHE_DIR;
+import static org.filmpalette.config.JobSettings.NEIGHBORS;
 import static org.filmpalette.config.JobSettings.ORDER;
 import static org.filmpalette.config.JobSettings.PALETTE_MODE;
 import static org.filmpalette.config.JobSettings.PARALLELISM;
@@ -170,6 +171,11 @@ public final class JobConfig {
 
     public Thumbnails thumbnails() {
         return get(THUMBNAILS);
+    }
+
+    /** Nearest films kept per film and algorithm in {@code film_neighbors}; 0 skips that stage. */
+    public int neighbors() {
+        return get(NEIGHBORS);
     }
 
     /** How video files are sampled and split across tasks. */

@@ -104,6 +104,10 @@ public final class JobSettings {
             choice(Thumbnails.values(), Thumbnails::id), Thumbnails.KEEP, Section.FRAMES,
             "Whether each still keeps a 192-pixel-wide JPEG thumbnail, about 5 KB, in the frames table"));
 
+    public static final Setting<Integer> NEIGHBORS = declare(Setting.fileOnly("neighbors", "N", integer(0, 1000), 20,
+            Section.PALETTES, "Nearest films kept per film and algorithm in the film_neighbors table; 0 skips that"
+                    + " stage and empties the table"));
+
     public static final Setting<Double> FPS = declare(Setting.withFlag("fps", "N", decimal(0, 120), 1.0,
             Section.VIDEO, "Stills per second of film taken from video files, with --stills interval"));
 

@@ -35,8 +35,8 @@ record CommittedState(Dataset<Row> frames, Dataset<Row> stills, boolean anyFrame
 
     static CommittedState of(PaletteTables tables, RunBranch branch) {
         Optional<Map<Table, Long>> agreed = tables.lastSucceededRun();
-        boolean mainIsAgreed = agreed.map(snapshots -> Table.FILM_TABLES.stream()
-                        .allMatch(table -> tables.sameRows(table, snapshots.get(table), branch.base(table))))
+        boolean mainIsAgreed = agreed.map(snapshots -> snapshots.entrySet().stream()
+                        .allMatch(table -> tables.sameRows(table.getKey(), table.getValue(), branch.base(table.getKey()))))
                 .orElseGet(() -> Table.FILM_TABLES.stream()
                         .allMatch(table -> tables.rowsAt(table, branch.base(table)) == 0));
         if (mainIsAgreed) {

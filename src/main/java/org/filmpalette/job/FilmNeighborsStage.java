@@ -2,7 +2,9 @@ package org.filmpalette.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -31,12 +34,16 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.filmpalette.neighbors.CellSearch;
 import org.filmpalette.neighbors.CoarseCells;
 import org.filmpalette.neighbors.FilmNeighbors;
 import org.filmpalette.neighbors.NeighborSearch;
 import org.filmpalette.neighbors.PalettePoint;
 import org.filmpalette.query.ColorRows;
+import org.filmpalette.store.FilmSet;
+import org.filmpalette.store.RunBranch;
+import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
 import scala.Tuple2;
@@ -71,6 +78,64 @@ public final class FilmNeighborsStage {
         this.spark = spark;
         this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.search = search;
+    }
+
+    /** What a run does to {@code film_neighbors}. */
+    public enum Mode {
+        /** Fresh lists for the touched films; other lists change only where a touched film enters or leaves them. */
+        INCREMENTAL,
+        /** Every list computed afresh ({@code --full}). */
+        FULL,
+        /** No lists ({@code filmpalette.neighbors=0}): the table is emptied, so that it never holds stale lists. */
+        EMPTY
+    }
+
+    /**
+     * Writes {@code film_neighbors} on the run's branch from the film palettes already written there. An incremental
+     * run falls back to a full one when the table holds no lists yet or lists of another length.
+     */
+    public void write(RunBranch branch, List<String> touchedFilms, Mode mode, String runId) {
+        Dataset<Row> previous = branch.read(Table.FILM_NEIGHBORS);
+        if (mode == Mode.EMPTY) {
+            if (!previous.isEmpty()) {
+                branch.replaceAll(Table.FILM_NEIGHBORS, previous.limit(0));
+            }
+            return;
+        }
+        Dataset<Row> palettes = branch.read(Table.FILM_PALETTES);
+        if (mode == Mode.FULL || !listsOfThisLength(previous)) {
+            branch.replaceAll(Table.FILM_NEIGHBORS, compute(palettes, runId));
+            return;
+        }
+        Dataset<Row> updated = update(palettes, previous, Set.copyOf(touchedFilms), runId)
+                .where(col(RUN_ID).equalTo(runId)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Set<String> changed = new TreeSet<>(touchedFilms);
+            changed.addAll(updated.select(FILM_ID).distinct().as(Encoders.STRING()).collectAsList());
+            branch.replaceFilms(Table.FILM_NEIGHBORS, new FilmSet(spark, List.copyOf(changed)), updated);
+        } finally {
+            updated.unpersist();
+        }
+    }
+
+    /**
+     * Whether {@code previous} holds lists to update: some rows, and lists as long as this search keeps (the longest
+     * list of an algorithm is {@code neighbors} long, or holds every other film of a smaller archive).
+     */
+    private boolean listsOfThisLength(Dataset<Row> previous) {
+        List<Row> lengths = previous.groupBy(ALGORITHM)
+                .agg(max(RANK).as("_longest"), countDistinct(col(FILM_ID)).as("_films")).collectAsList();
+        if (lengths.isEmpty()) {
+            return false;
+        }
+        for (Row algorithm : lengths) {
+            int longest = algorithm.getAs("_longest");
+            long films = algorithm.getAs("_films");
+            if (longest != Math.min(search.neighbors(), films - 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every film's list from {@code filmPalettes} (columns film_id, algorithm, colors at least), marked {@code runId}. */

@@ -1,5 +1,6 @@
 package org.filmpalette.job;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -7,6 +8,7 @@ import static org.filmpalette.store.TableSchemas.ALGORITHM;
 import static org.filmpalette.store.TableSchemas.COLORS;
 import static org.filmpalette.store.TableSchemas.COLOR_SPACE;
 import static org.filmpalette.store.TableSchemas.COST;
+import static org.filmpalette.store.TableSchemas.EMBEDDING;
 import static org.filmpalette.store.TableSchemas.FILM_ID;
 import static org.filmpalette.store.TableSchemas.FRAME_ID;
 import static org.filmpalette.store.TableSchemas.K;
@@ -43,6 +45,8 @@ import org.filmpalette.config.JobConfig;
 import org.filmpalette.config.StillEngine;
 import org.filmpalette.config.RunMode;
 import org.filmpalette.ingest.DecodeLimits;
+import org.filmpalette.neighbors.EmbeddingColumn;
+import org.filmpalette.neighbors.NeighborSearch;
 import org.filmpalette.store.CommitObserver;
 import org.filmpalette.store.FilmSet;
 import org.filmpalette.store.PaletteTables;
@@ -54,7 +58,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of the palette job, in the order of docs/design.md §1: list → plan → decode and sample → cluster stills →
- * check → write frames and stills → fit films → publish. Only new and changed frames are decoded unless the run is
+ * check → write frames and stills → fit films → find nearest films → publish. Only new and changed frames are decoded
+ * unless the run is
  * {@code --full}. Everything is written on the run's Iceberg branches ({@link RunBranch}); readers see nothing of it
  * until it is published, one compare-and-swap commit per table, then the {@code runs} row with each table's snapshot.
  */
@@ -120,6 +125,7 @@ public final class PalettePipeline {
             writeFrames(plan, clustered, branch, touched);
             writeStills(plan, clustered, committed, branch, touched);
             fitFilms(plan, branch, touched);
+            findNeighbors(plan, branch);
             stage("publish " + plan.touchedFilms().size() + " film(s)");
             publishing = true;
             branch.publish(runRow(counts, plan.touchedFilms().size(), RunBranch.SUCCEEDED, branch));
@@ -234,8 +240,12 @@ public final class PalettePipeline {
                 .select(col(FILM_ID), col(FRAME_ID), col("palette." + ALGORITHM).as(ALGORITHM),
                         lit(config.colorSpace().id()).as(COLOR_SPACE), lit(config.k()).as(K),
                         lit(config.seed()).as(SEED), col("palette." + COLORS).as(COLORS), col(SAMPLED_PIXELS),
-                        col("palette." + COST).as(COST), lit(runId).as(RUN_ID));
-        replace(branch, Table.STILL_PALETTES, touched, plan.keptStills(committed.stills()).unionByName(fresh));
+                        col("palette." + COST).as(COST), lit(runId).as(RUN_ID))
+                .withColumn(EMBEDDING, EmbeddingColumn.of(col(COLORS)));
+        // Stills kept from a table written before the embedding column get theirs now.
+        Dataset<Row> kept = plan.keptStills(committed.stills())
+                .withColumn(EMBEDDING, coalesce(col(EMBEDDING), EmbeddingColumn.of(col(COLORS))));
+        replace(branch, Table.STILL_PALETTES, touched, kept.unionByName(fresh));
     }
 
     private void fitFilms(IncrementalPlan plan, RunBranch branch, FilmSet touched) {
@@ -255,6 +265,14 @@ public final class PalettePipeline {
         replace(branch, Table.FILM_PALETTES, touched, films);
     }
 
+    /** Each film's nearest films, from the film palettes just written; only lists the touched films change. */
+    private void findNeighbors(IncrementalPlan plan, RunBranch branch) {
+        stage(config.neighbors() == 0 ? "empty film_neighbors (filmpalette.neighbors=0)" : "find nearest films");
+        new FilmNeighborsStage(spark, NeighborSearch.defaults().withNeighbors(Math.max(1, config.neighbors())))
+                .write(branch, plan.touchedFilms(), config.neighbors() == 0 ? FilmNeighborsStage.Mode.EMPTY
+                        : config.mode() == RunMode.FULL ? FilmNeighborsStage.Mode.FULL : FilmNeighborsStage.Mode.INCREMENTAL, runId);
+    }
+
     /** A {@code --full} run replaces the whole table; any other replaces the touched films' rows. */
     private void replace(RunBranch branch, Table table, FilmSet touched, Dataset<Row> rows) {
         if (config.mode() == RunMode.FULL) {
@@ -269,9 +287,10 @@ public final class PalettePipeline {
         Long frames = branch == null ? null : branch.head(Table.FRAMES);
         Long stills = branch == null ? null : branch.head(Table.STILL_PALETTES);
         Long films = branch == null ? null : branch.head(Table.FILM_PALETTES);
+        Long neighbors = branch == null ? null : branch.head(Table.FILM_NEIGHBORS);
         Row run = RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(Instant.now()), status,
                 counts.seen(), counts.fresh(), counts.rejected(), filmsTouched, config.describe(), Version.current(),
-                frames, stills, films);
+                frames, stills, films, neighbors);
         return spark.createDataFrame(List.of(run), TableSchemas.RUNS_SCHEMA);
     }
 

@@ -1,7 +1,7 @@
 package org.filmpalette.neighbors;
 
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 
 /**
@@ -11,21 +11,15 @@ import org.filmpalette.store.TableSchemas;
  */
 public final class FilmNeighbors {
 
-    public static final String TABLE = "film_neighbors";
+    public static final String TABLE = Table.FILM_NEIGHBORS.id();
     public static final String FILM_ID = TableSchemas.FILM_ID;
     public static final String ALGORITHM = TableSchemas.ALGORITHM;
     public static final String RANK = TableSchemas.RANK;
-    public static final String NEIGHBOR_FILM_ID = "neighbor_film_id";
-    public static final String DISTANCE = "distance";
+    public static final String NEIGHBOR_FILM_ID = TableSchemas.NEIGHBOR_FILM_ID;
+    public static final String DISTANCE = TableSchemas.DISTANCE;
     public static final String RUN_ID = TableSchemas.RUN_ID;
     /** The table's schema; the columns above in this order. */
-    public static final StructType SCHEMA = new StructType()
-            .add(FILM_ID, DataTypes.StringType, false)
-            .add(ALGORITHM, DataTypes.StringType, false)
-            .add(RANK, DataTypes.IntegerType, false)
-            .add(NEIGHBOR_FILM_ID, DataTypes.StringType, false)
-            .add(DISTANCE, DataTypes.DoubleType, false)
-            .add(RUN_ID, DataTypes.StringType, false);
+    public static final StructType SCHEMA = TableSchemas.FILM_NEIGHBORS_SCHEMA;
 
     private FilmNeighbors() {}
 }

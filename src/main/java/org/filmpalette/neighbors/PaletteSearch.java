@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,12 +25,14 @@ import org.filmpalette.store.TableSchemas;
  * Searches the palette views of a query session: the stills or films nearest to a palette (the
  * {@link PaletteEmbedding}'s nearest candidates, re-ranked by the exact {@code palette_distance}), and the stills and
  * films holding a color near a given one (CIEDE2000 to their nearest color of at least a given share, exact).
- * Embeddings are computed from the {@code colors} column as rows are read: a few floats per color, no pixels.
+ * Still palettes carry their embedding ({@code still_palettes.embedding}, written by the run), so a search is one
+ * scan and no pass over any pixels.
  */
 public final class PaletteSearch {
 
     /** Embedding candidates re-ranked exactly: at least this many, and ten per result asked for. */
     public static final int CANDIDATES_MIN = 200;
+    private static final String EMBEDDED = "_embedded_distance";
 
     private final SparkSession spark;
 
@@ -65,18 +68,29 @@ public final class PaletteSearch {
     public record ColorHit(String filmId, String frameId, double deltaE, String hex, double share)
             implements Serializable {}
 
-    /** The {@code top} stills or films of {@code algorithm} nearest to {@code query}, nearest first, ties by id. */
+    /**
+     * The {@code top} stills or films of {@code algorithm} nearest to {@code query}, nearest first, ties by id: one
+     * scan ranks every row by embedding (the stored {@code embedding} column of still palettes; computed from the
+     * colors for film palettes and for rows written before the column), the nearest candidates are re-ranked by the
+     * exact distance on the driver.
+     */
     public List<Hit> like(Palette query, Level level, String algorithm, int top) {
         double[] target = PaletteEmbedding.of(query);
         int candidates = Math.max(CANDIDATES_MIN, 10 * top);
-        List<Candidate> nearest = rows(level, algorithm).javaRDD().map(row -> new Candidate(
-                row.getAs(TableSchemas.FILM_ID), row.getAs(TableSchemas.FRAME_ID),
-                PaletteEmbedding.distance(target, embedding(colors(row))), colors(row)))
-                .takeOrdered(candidates, new ByDistance());
+        Dataset<Row> view = spark.table(level.table.id()).where(col(TableSchemas.ALGORITHM).equalTo(algorithm));
+        Column stored = level == Level.STILL && List.of(view.columns()).contains(TableSchemas.EMBEDDING)
+                ? col(TableSchemas.EMBEDDING) : lit(null).cast("binary");
+        Column frame = level == Level.STILL ? col(TableSchemas.FRAME_ID) : lit(null).cast("string");
+        List<Row> nearest = view.select(col(TableSchemas.FILM_ID), frame.as(TableSchemas.FRAME_ID),
+                        col(TableSchemas.COLORS),
+                        EmbeddingColumn.squaredDistance(target, stored, col(TableSchemas.COLORS)).as(EMBEDDED))
+                .orderBy(col(EMBEDDED), col(TableSchemas.FILM_ID), col(TableSchemas.FRAME_ID))
+                .limit(candidates).collectAsList();
         List<Hit> hits = new ArrayList<>();
-        for (Candidate candidate : nearest) {
-            Palette palette = ColorRows.palette(candidate.colors());
-            hits.add(new Hit(candidate.filmId(), candidate.frameId(), PaletteDistance.between(query, palette), palette));
+        for (Row candidate : nearest) {
+            Palette palette = ColorRows.palette(colors(candidate));
+            hits.add(new Hit(candidate.getAs(TableSchemas.FILM_ID), candidate.getAs(TableSchemas.FRAME_ID),
+                    PaletteDistance.between(query, palette), palette));
         }
         hits.sort(Comparator.comparingDouble(Hit::distance).thenComparing(Hit::filmId)
                 .thenComparing(hit -> hit.frameId() == null ? "" : hit.frameId()));
@@ -121,37 +135,8 @@ public final class PaletteSearch {
         return row.getList(row.fieldIndex(TableSchemas.COLORS));
     }
 
-    /** The embedding of a {@code colors} value read by field name, without building a palette. */
-    static double[] embedding(List<Row> colors) {
-        int n = colors.size();
-        double[] l = new double[n];
-        double[] a = new double[n];
-        double[] b = new double[n];
-        double[] share = new double[n];
-        for (int i = 0; i < n; i++) {
-            Row color = colors.get(i);
-            l[i] = color.<Double>getAs(TableSchemas.LAB_L);
-            a[i] = color.<Double>getAs(TableSchemas.LAB_A);
-            b[i] = color.<Double>getAs(TableSchemas.LAB_B);
-            share[i] = color.<Double>getAs(TableSchemas.SHARE);
-        }
-        return PaletteEmbedding.of(l, a, b, share);
-    }
-
-    private record Candidate(String filmId, String frameId, double distance, List<Row> colors) implements Serializable {}
-
     private static String key(String filmId, String frameId) {
         return filmId + '\u0000' + (frameId == null ? "" : frameId);
-    }
-
-    private static final class ByDistance implements Comparator<Candidate>, Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int compare(Candidate x, Candidate y) {
-            int byDistance = Double.compare(x.distance(), y.distance());
-            return byDistance != 0 ? byDistance : key(x.filmId(), x.frameId()).compareTo(key(y.filmId(), y.frameId()));
-        }
     }
 
     private static final class ByDeltaE implements Comparator<ColorHit>, Serializable {

@@ -24,7 +24,7 @@ import org.filmpalette.store.TableSchemas;
 
 /**
  * The films whose palettes are nearest to a film's by {@code palette_distance}, ties broken by film id: read from the
- * {@code film_neighbors} view when the session has one that holds enough of the film's list, otherwise computed from
+ * {@code film_neighbors} table (written by each run) when it holds enough of the film's list, otherwise computed from
  * the {@code film_palettes} view: for one film against every palette of the algorithm, for all films by a Spark
  * self-join within the algorithm (all pairs).
  */
@@ -65,8 +65,9 @@ public final class NearestFilms {
         for (String film : new PaletteReader(spark).filmPalettes(algorithm).keySet()) {
             nearest.put(film, new ArrayList<>());
         }
-        Map<String, List<Neighbor>> stored = stored(algorithm, top);
-        if (!stored.isEmpty()) {
+        Map<String, List<Neighbor>> stored = stored(lit(true), algorithm, top);
+        int longest = Math.min(top, nearest.size() - 1);
+        if (!stored.isEmpty() && stored.values().stream().allMatch(list -> list.size() >= longest)) {
             stored.forEach((film, list) -> nearest.computeIfPresent(film, (id, empty) -> list));
             return new LinkedHashMap<>(nearest);
         }

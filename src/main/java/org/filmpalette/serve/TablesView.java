@@ -31,10 +31,6 @@ import org.filmpalette.store.TableSchemas;
  */
 public final class TablesView {
 
-    /** The precomputed neighbors view, when the tables have one. */
-    public static final String FILM_NEIGHBORS = "film_neighbors";
-    static final String NEIGHBOR_FILM_ID = "neighbor_film_id";
-    static final String RANK = "rank";
     static final String DISTANCE = "distance";
 
     private final SparkSession spark;
@@ -98,20 +94,11 @@ public final class TablesView {
     }
 
     /**
-     * The {@code top} films nearest to {@code filmId}: from {@value #FILM_NEIGHBORS} when the tables have it, else
-     * computed as {@code compare} does ({@code palette_distance} against every film of the algorithm).
+     * The {@code top} films nearest to {@code filmId}: from {@code film_neighbors} when it holds the film's list, else
+     * computed as {@code compare} does ({@link NearestFilms}).
      */
     public List<NearestFilms.Neighbor> nearest(String filmId, String algorithm, int top) {
-        if (!spark.catalog().tableExists(FILM_NEIGHBORS)) {
-            return new NearestFilms(spark).of(filmId, algorithm, top);
-        }
-        List<NearestFilms.Neighbor> neighbors = new ArrayList<>();
-        for (Row row : spark.table(FILM_NEIGHBORS).where(col(TableSchemas.FILM_ID).equalTo(filmId)
-                .and(col(TableSchemas.ALGORITHM).equalTo(algorithm))).orderBy(RANK).limit(top)
-                .select(NEIGHBOR_FILM_ID, DISTANCE).collectAsList()) {
-            neighbors.add(new NearestFilms.Neighbor(row.getAs(NEIGHBOR_FILM_ID), row.<Number>getAs(DISTANCE).doubleValue()));
-        }
-        return neighbors;
+        return new NearestFilms(spark).of(filmId, algorithm, top);
     }
 
     /** The still colors within {@code maxDeltaE} ΔE2000 of {@code rgb}, nearest first, at most {@code limit}. */

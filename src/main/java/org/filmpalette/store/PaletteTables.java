@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,15 +155,21 @@ public final class PaletteTables {
                         .and(col(TableSchemas.FRAMES_SNAPSHOT).isNotNull()))
                 .orderBy(col(TableSchemas.FINISHED_AT).desc(), col(TableSchemas.RUN_ID).desc())
                 .select(TableSchemas.FRAMES_SNAPSHOT, TableSchemas.STILL_PALETTES_SNAPSHOT,
-                        TableSchemas.FILM_PALETTES_SNAPSHOT)
+                        TableSchemas.FILM_PALETTES_SNAPSHOT, TableSchemas.FILM_NEIGHBORS_SNAPSHOT)
                 .limit(1).collectAsList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Row row = rows.get(0);
-        return Optional.of(Map.of(Table.FRAMES, row.<Long>getAs(TableSchemas.FRAMES_SNAPSHOT),
-                Table.STILL_PALETTES, row.<Long>getAs(TableSchemas.STILL_PALETTES_SNAPSHOT),
-                Table.FILM_PALETTES, row.<Long>getAs(TableSchemas.FILM_PALETTES_SNAPSHOT)));
+        Map<Table, Long> snapshots = new EnumMap<>(Table.class);
+        snapshots.put(Table.FRAMES, row.<Long>getAs(TableSchemas.FRAMES_SNAPSHOT));
+        snapshots.put(Table.STILL_PALETTES, row.<Long>getAs(TableSchemas.STILL_PALETTES_SNAPSHOT));
+        snapshots.put(Table.FILM_PALETTES, row.<Long>getAs(TableSchemas.FILM_PALETTES_SNAPSHOT));
+        // Runs recorded before film_neighbors existed have no snapshot of it: they agree on the other tables only.
+        if (!row.isNullAt(row.fieldIndex(TableSchemas.FILM_NEIGHBORS_SNAPSHOT))) {
+            snapshots.put(Table.FILM_NEIGHBORS, row.<Long>getAs(TableSchemas.FILM_NEIGHBORS_SNAPSHOT));
+        }
+        return Optional.of(snapshots);
     }
 
     /**

@@ -11,10 +11,12 @@ public enum Table {
     STILL_PALETTES(TableSchemas.STILL_PALETTES_SCHEMA,
             List.of(TableSchemas.FILM_ID, TableSchemas.FRAME_ID, TableSchemas.ALGORITHM)),
     FILM_PALETTES(TableSchemas.FILM_PALETTES_SCHEMA, List.of(TableSchemas.FILM_ID, TableSchemas.ALGORITHM)),
+    FILM_NEIGHBORS(TableSchemas.FILM_NEIGHBORS_SCHEMA,
+            List.of(TableSchemas.FILM_ID, TableSchemas.ALGORITHM, TableSchemas.RANK)),
     RUNS(TableSchemas.RUNS_SCHEMA, List.of());
 
     /** The film tables, in the order a run commits them ({@link #RUNS} comes last). */
-    public static final List<Table> FILM_TABLES = List.of(FRAMES, STILL_PALETTES, FILM_PALETTES);
+    public static final List<Table> FILM_TABLES = List.of(FRAMES, STILL_PALETTES, FILM_PALETTES, FILM_NEIGHBORS);
 
     private final StructType schema;
     private final List<String> sortColumns;

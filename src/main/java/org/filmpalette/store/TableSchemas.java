@@ -62,6 +62,13 @@ public final class TableSchemas {
     public static final String FRAMES_SNAPSHOT = "frames_snapshot";
     public static final String STILL_PALETTES_SNAPSHOT = "still_palettes_snapshot";
     public static final String FILM_PALETTES_SNAPSHOT = "film_palettes_snapshot";
+    /** {@code runs}: the snapshot id of {@code film_neighbors} once the run committed it (null before it existed). */
+    public static final String FILM_NEIGHBORS_SNAPSHOT = "film_neighbors_snapshot";
+    /** {@code still_palettes}: the palette's embedding ({@code neighbors.StoredEmbedding}); null in older rows. */
+    public static final String EMBEDDING = "embedding";
+    /** {@code film_neighbors}: a neighbor's film id and its {@code palette_distance} (ΔE00 units). */
+    public static final String NEIGHBOR_FILM_ID = "neighbor_film_id";
+    public static final String DISTANCE = "distance";
 
     /** Fields of one element of {@code colors}. */
     public static final String RANK = "rank";
@@ -125,7 +132,8 @@ public final class TableSchemas {
             createStructField(COLORS, COLORS_TYPE, false),
             createStructField(SAMPLED_PIXELS, IntegerType, false),
             createStructField(COST, DoubleType, false),
-            createStructField(RUN_ID, StringType, false)));
+            createStructField(RUN_ID, StringType, false),
+            createStructField(EMBEDDING, BinaryType, true)));
 
     public static final StructType FILM_PALETTES_SCHEMA = createStructType(List.of(
             createStructField(FILM_ID, StringType, false),
@@ -150,7 +158,17 @@ public final class TableSchemas {
             createStructField(VERSION, StringType, false),
             createStructField(FRAMES_SNAPSHOT, LongType, true),
             createStructField(STILL_PALETTES_SNAPSHOT, LongType, true),
-            createStructField(FILM_PALETTES_SNAPSHOT, LongType, true)));
+            createStructField(FILM_PALETTES_SNAPSHOT, LongType, true),
+            createStructField(FILM_NEIGHBORS_SNAPSHOT, LongType, true)));
+
+    /** One row per film × algorithm × rank: the film's nearest films, nearest first ({@code neighbors.FilmNeighbors}). */
+    public static final StructType FILM_NEIGHBORS_SCHEMA = createStructType(List.of(
+            createStructField(FILM_ID, StringType, false),
+            createStructField(ALGORITHM, StringType, false),
+            createStructField(RANK, IntegerType, false),
+            createStructField(NEIGHBOR_FILM_ID, StringType, false),
+            createStructField(DISTANCE, DoubleType, false),
+            createStructField(RUN_ID, StringType, false)));
 
     private TableSchemas() {}
 

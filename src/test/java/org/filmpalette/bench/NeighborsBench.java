@@ -16,31 +16,32 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.job.FilmNeighborsStage;
 import org.filmpalette.job.GeneratedTables;
+import org.filmpalette.job.SparkSessions;
 import org.filmpalette.neighbors.FilmNeighbors;
 import org.filmpalette.neighbors.NeighborQuality;
 import org.filmpalette.neighbors.NeighborSearch;
 import org.filmpalette.neighbors.PaletteSearch;
 import org.filmpalette.neighbors.PalettePoint;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.store.PaletteTables;
+import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
+import org.filmpalette.store.TablesCatalog;
 import org.filmpalette.testing.GeneratedPalettes;
 
 /**
  * Benchmarks of bench/neighbors.sh, on generated palettes written straight into tables:
  * {@code films N QUERIES DIR} times {@code film_neighbors} for N films and measures its recall@10 on QUERIES sampled
  * films against exact distances to all N (whose rate gives the projected cost of exact all pairs, same run);
- * {@code stills N DIR} writes N still palettes (1,000 films) as a tables root and times the search against one plain
- * scan of the colors column.
+ * {@code stills N DIR} writes N still palettes (1,000 films, with their stored embeddings) as the Iceberg tables of a
+ * tables root, unless DIR holds them already, and times the search against one plain scan of the colors column.
  */
 public final class NeighborsBench {
 
     private NeighborsBench() {}
 
     public static void main(String[] args) {
-        SparkSession spark = SparkSession.builder().master("local[*]").appName("neighbors-bench")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "8")
-                .getOrCreate();
+        SparkSession spark = SparkSessions.create(Map.of());
         try {
             if (args[0].equals("films")) {
                 films(spark, Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
@@ -100,15 +101,18 @@ public final class NeighborsBench {
     private static void stills(SparkSession spark, int stills, String dir) {
         int films = 1000;
         GeneratedPalettes generator = new GeneratedPalettes(200, 8, 8, 7);
-        GeneratedTables.stillPalettes(spark, generator, films, stills / films, 8).write().mode(SaveMode.Overwrite)
-                .partitionBy(TableSchemas.FILM_ID).parquet(dir + "/still_palettes");
-        GeneratedTables.filmPalettes(spark, generator, 0, films, "kmeans", 2).write().mode(SaveMode.Overwrite)
-                .partitionBy(TableSchemas.FILM_ID).parquet(dir + "/film_palettes");
-        spark.read().parquet(dir + "/still_palettes").createOrReplaceTempView("still_palettes");
+        String root = "file:" + java.nio.file.Path.of(dir).toAbsolutePath();
+        PaletteTables tables = new PaletteTables(spark, root);
+        tables.createOrEvolve();
+        if (!tables.anyCommitted(Table.STILL_PALETTES)) {
+            append(tables, Table.STILL_PALETTES, GeneratedTables.stillPalettes(spark, generator, films, stills / films, 8));
+            append(tables, Table.FILM_PALETTES, GeneratedTables.filmPalettes(spark, generator, 0, films, "kmeans", 2));
+        }
+        spark.sql("USE `" + tables.catalog().name() + "`.`" + TablesCatalog.NAMESPACE + "`");
         Palette query = generator.film(123_456);
-        for (int round = 1; round <= 2; round++) {
+        for (int round = 1; round <= 3; round++) {
             long start = System.nanoTime();
-            long colors = spark.table("still_palettes").select(size(col(TableSchemas.COLORS)).as("n"))
+            long colors = spark.table(Table.STILL_PALETTES.id()).select(size(col(TableSchemas.COLORS)).as("n"))
                     .agg(org.apache.spark.sql.functions.sum("n")).first().getLong(0);
             double scan = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
@@ -119,6 +123,14 @@ public final class NeighborsBench {
                     round, stills, search, colors, scan, search / scan, hits.get(0).filmId(), hits.get(0).frameId(),
                     hits.get(0).distance(), GeneratedPalettes.filmId(123_456 / (stills / films)) + "/"
                             + String.format("frame_%05d", 123_456 % (stills / films)));
+        }
+    }
+
+    private static void append(PaletteTables tables, Table table, Dataset<Row> rows) {
+        try {
+            rows.select(TableSchemas.columns(table.schema())).writeTo(tables.catalog().tableName(table)).append();
+        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

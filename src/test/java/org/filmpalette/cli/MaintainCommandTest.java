@@ -69,7 +69,8 @@ class MaintainCommandTest {
     }
 
     private static List<String> content(PaletteTables store, Table table) {
-        return store.read(table).drop(TableSchemas.RUN_ID, TableSchemas.THUMBNAIL).collectAsList().stream().map(Row::toString)
+        return store.read(table).drop(TableSchemas.RUN_ID, TableSchemas.THUMBNAIL, TableSchemas.EMBEDDING).collectAsList()
+                .stream().map(Row::toString)
                 .sorted(Comparator.naturalOrder()).toList();
     }
 

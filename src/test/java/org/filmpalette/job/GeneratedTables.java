@@ -5,6 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.neighbors.PaletteEmbedding;
+import org.filmpalette.neighbors.StoredEmbedding;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.store.TableSchemas;
 import org.filmpalette.testing.GeneratedPalettes;
@@ -31,7 +33,7 @@ public final class GeneratedTables {
 
     /**
      * {@code still_palettes} rows (algorithm kmeans): {@code films} films of {@code stillsPerFilm} stills, still
-     * number n having the generator's palette n.
+     * number n having the generator's palette n, with the embedding a run stores.
      */
     public static Dataset<Row> stillPalettes(SparkSession spark, GeneratedPalettes generator, int films,
             int stillsPerFilm, int partitions) {
@@ -40,7 +42,8 @@ public final class GeneratedTables {
                     Palette palette = generator.film(still);
                     return RowFactory.create(GeneratedPalettes.filmId(still / stillsPerFilm),
                             String.format("frame_%05d", still % stillsPerFilm), "kmeans", "lab", palette.size(), 42L,
-                            PaletteRows.colors(palette), 4096, 1.0, "generated");
+                            PaletteRows.colors(palette), 4096, 1.0, "generated",
+                            StoredEmbedding.encode(PaletteEmbedding.of(palette)));
                 }), TableSchemas.STILL_PALETTES_SCHEMA);
     }
 }

@@ -53,7 +53,7 @@ final class PipelineRuns {
     }
 
     /**
-     * All rows of a table as sorted strings without run ids and timestamps, thumbnails as Base64: equal tables give
+     * All rows of a table as sorted strings without run ids and timestamps, binary columns as Base64: equal tables give
      * equal lists.
      */
     static List<String> content(Path tables, Table table) {
@@ -68,8 +68,10 @@ final class PipelineRuns {
 
     private static List<String> strings(Dataset<Row> rows) {
         Dataset<Row> comparable = rows.drop(TableSchemas.RUN_ID, TableSchemas.COMPUTED_AT);
-        if (List.of(comparable.columns()).contains(TableSchemas.THUMBNAIL)) {
-            comparable = comparable.withColumn(TableSchemas.THUMBNAIL, base64(col(TableSchemas.THUMBNAIL)));
+        for (String binary : List.of(TableSchemas.THUMBNAIL, TableSchemas.EMBEDDING)) {
+            if (List.of(comparable.columns()).contains(binary)) {
+                comparable = comparable.withColumn(binary, base64(col(binary)));
+            }
         }
         return comparable.collectAsList().stream().map(Row::toString).sorted(Comparator.naturalOrder()).toList();
     }
