@@ -89,7 +89,8 @@ public final class NeighborsBench {
         Map<String, List<String>> found = new TreeMap<>();
         for (Row row : table.where(col(FilmNeighbors.FILM_ID).isin(exact.keySet().toArray()))
                 .orderBy(FilmNeighbors.FILM_ID, FilmNeighbors.RANK).collectAsList()) {
-            found.computeIfAbsent(row.getString(0), film -> new ArrayList<>()).add(row.getString(3));
+            found.computeIfAbsent(row.getAs(FilmNeighbors.FILM_ID), film -> new ArrayList<>())
+                    .add(row.getAs(FilmNeighbors.NEIGHBOR_FILM_ID));
         }
         double allPairs = (double) films * (films - 1) / 2 / pairsPerSecond;
         System.out.printf("films: recall@10 %.3f on %d sampled films (exact against all %d: %.0f exact distances/s)%n",

@@ -57,8 +57,8 @@ class FilmNeighborsStageTest {
             assertEquals(expected, neighborIds(exact.get(GeneratedPalettes.filmId(film))));
         }
         Row first = exact.get(GeneratedPalettes.filmId(0)).get(0);
-        assertEquals(1, first.getInt(2));
-        assertEquals("run-1", first.getString(5));
+        assertEquals(1, first.<Integer>getAs(FilmNeighbors.RANK));
+        assertEquals("run-1", first.getAs(FilmNeighbors.RUN_ID));
     }
 
     @Test
@@ -71,10 +71,12 @@ class FilmNeighborsStageTest {
             truth.put(film.getKey(), neighborIds(film.getValue()));
             found.put(film.getKey(), neighborIds(approximate.get(film.getKey())));
             List<Row> rows = film.getValue();
-            if (rows.get(1).getDouble(4) - rows.get(0).getDouble(4) > 1.0) {
+            double nearestDistance = rows.get(0).<Double>getAs(FilmNeighbors.DISTANCE);
+            if (rows.get(1).<Double>getAs(FilmNeighbors.DISTANCE) - nearestDistance > 1.0) {
                 Row nearest = approximate.get(film.getKey()).get(0);
-                assertEquals(rows.get(0).getString(3), nearest.getString(3), film.getKey());
-                assertEquals(rows.get(0).getDouble(4), nearest.getDouble(4), 1e-9);
+                assertEquals(rows.get(0).<String>getAs(FilmNeighbors.NEIGHBOR_FILM_ID),
+                        nearest.<String>getAs(FilmNeighbors.NEIGHBOR_FILM_ID), film.getKey());
+                assertEquals(nearestDistance, nearest.<Double>getAs(FilmNeighbors.DISTANCE), 1e-9);
                 separated++;
             }
         }
@@ -98,9 +100,10 @@ class FilmNeighborsStageTest {
         // Films 0-4 change palette, 5-6 are removed, 300-302 are new.
         List<Row> rows = new ArrayList<>();
         for (Row row : palettes.collectAsList()) {
-            int film = Integer.parseInt(row.getString(0).substring(5));
+            String filmId = row.getAs(FilmNeighbors.FILM_ID);
+            int film = Integer.parseInt(filmId.substring(5));
             if (film < 5) {
-                rows.add(GeneratedTables.filmRow(row.getString(0), "kmeans", GENERATOR.film(1000 + film)));
+                rows.add(GeneratedTables.filmRow(filmId, "kmeans", GENERATOR.film(1000 + film)));
             } else if (film > 6) {
                 rows.add(row);
             }
@@ -123,7 +126,7 @@ class FilmNeighborsStageTest {
             assertEquals(neighborIds(full.get(film)), neighborIds(updated.get(film)), film);
             boolean unchanged = exact.containsKey(film) && neighborIds(exact.get(film)).equals(neighborIds(full.get(film)))
                     && !touched.contains(film);
-            String runId = updated.get(film).get(0).getString(5);
+            String runId = updated.get(film).get(0).getAs(FilmNeighbors.RUN_ID);
             if (unchanged) {
                 kept++;
                 assertEquals("run-1", runId, film);
@@ -137,7 +140,7 @@ class FilmNeighborsStageTest {
     private static Map<String, List<Row>> lists(Dataset<Row> table) {
         Map<String, List<Row>> lists = new TreeMap<>();
         for (Row row : sorted(table)) {
-            lists.computeIfAbsent(row.getString(0), film -> new ArrayList<>()).add(row);
+            lists.computeIfAbsent(row.getAs(FilmNeighbors.FILM_ID), film -> new ArrayList<>()).add(row);
         }
         return lists;
     }
@@ -151,6 +154,6 @@ class FilmNeighborsStageTest {
     }
 
     private static List<String> neighborIds(List<Row> list) {
-        return list.stream().map(row -> row.getString(3)).toList();
+        return list.stream().map(row -> row.<String>getAs(FilmNeighbors.NEIGHBOR_FILM_ID)).toList();
     }
 }

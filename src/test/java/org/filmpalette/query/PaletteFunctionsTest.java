@@ -40,17 +40,21 @@ class PaletteFunctionsTest {
         SparkSession spark = SharedSpark.session();
         PaletteFunctions.register(spark);
         pairs(spark).createOrReplaceTempView("pairs");
-        List<Row> rows = spark.sql("SELECT a, palette_embedding(a), palette_embedding(b), palette_embedding(NULL) "
-                + "FROM pairs ORDER BY name").collectAsList();
+        List<Row> rows = spark.sql("SELECT a, palette_embedding(a) AS of_a, palette_embedding(b) AS of_b, "
+                + "palette_embedding(NULL) AS of_null FROM pairs ORDER BY name").collectAsList();
         Row identical = rows.get(0);
-        double[] expected = PaletteEmbedding.of(ColorRows.palette(identical.<Row>getList(0)));
-        assertEquals(PaletteEmbedding.DIMENSIONS, identical.getList(1).size());
+        double[] expected = PaletteEmbedding.of(ColorRows.palette(identical.<Row>getList(identical.fieldIndex("a"))));
+        List<Double> ofA = identical.getList(identical.fieldIndex("of_a"));
+        assertEquals(PaletteEmbedding.DIMENSIONS, ofA.size());
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], identical.<Double>getList(1).get(i), 1e-12);
+            assertEquals(expected[i], ofA.get(i), 1e-12);
         }
-        assertEquals(identical.getList(1), identical.getList(2), "same colors in another order embed equally");
-        assertTrue(!rows.get(1).getList(1).equals(rows.get(1).getList(2)));
-        assertTrue(identical.isNullAt(3));
+        assertEquals(ofA, identical.getList(identical.fieldIndex("of_b")),
+                "same colors in another order embed equally");
+        Row different = rows.get(1);
+        assertTrue(!different.getList(different.fieldIndex("of_a"))
+                .equals(different.getList(different.fieldIndex("of_b"))));
+        assertTrue(identical.isNullAt(identical.fieldIndex("of_null")));
     }
 
     @Test
