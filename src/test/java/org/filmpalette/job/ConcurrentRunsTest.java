@@ -140,10 +140,6 @@ class ConcurrentRunsTest {
     }
 
     private static Map<Table, List<String>> contents(Path tables) {
-        Map<Table, List<String>> contents = new EnumMap<>(Table.class);
-        for (Table table : Table.FILM_TABLES) {
-            contents.put(table, PipelineRuns.content(tables, table));
-        }
-        return contents;
+        return PipelineRuns.contents(tables, Table.FILM_TABLES);
     }
 }

@@ -124,9 +124,7 @@ class CrashRecoveryTest {
     }
 
     private static Map<Table, List<String>> contents(Path tables) {
-        return Map.of(Table.FRAMES, PipelineRuns.content(tables, Table.FRAMES),
-                Table.STILL_PALETTES, PipelineRuns.content(tables, Table.STILL_PALETTES),
-                Table.FILM_PALETTES, PipelineRuns.content(tables, Table.FILM_PALETTES));
+        return PipelineRuns.contents(tables, List.of(Table.FRAMES, Table.STILL_PALETTES, Table.FILM_PALETTES));
     }
 
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,15 @@ final class PipelineRuns {
      */
     static List<String> content(Path tables, Table table) {
         return strings(new PaletteTables(SharedSpark.session(), "file:" + tables).read(table));
+    }
+
+    /** {@link #content} of each of {@code tables}, by table. */
+    static Map<Table, List<String>> contents(Path root, List<Table> tables) {
+        Map<Table, List<String>> contents = new EnumMap<>(Table.class);
+        for (Table table : tables) {
+            contents.put(table, content(root, table));
+        }
+        return contents;
     }
 
     /** {@link #content} of one film's rows. */
