@@ -38,6 +38,8 @@ public final class RunBranch implements AutoCloseable {
     private static final String SNAPSHOT_RUN_ID = "snapshot-property." + RUN_ID_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(RunBranch.class);
+    /** Metadata commits tried when creating a run's branch of one table. */
+    private static final int BRANCH_ATTEMPTS = 5;
 
     private final SparkSession spark;
     private final PaletteTables tables;
@@ -58,12 +60,29 @@ public final class RunBranch implements AutoCloseable {
     public static RunBranch start(SparkSession spark, PaletteTables tables, String runId, CommitObserver observer) {
         RunBranch run = new RunBranch(spark, tables, runId, observer);
         for (Table table : Table.FILM_TABLES) {
-            org.apache.iceberg.Table iceberg = tables.load(table);
-            long base = iceberg.currentSnapshot().snapshotId();
-            iceberg.manageSnapshots().createBranch(run.branch, base).commit();
-            run.bases.put(table, base);
+            run.bases.put(table, run.branchFromMain(table));
         }
         return run;
+    }
+
+    /**
+     * Creates this run's branch of {@code table} at its main snapshot and returns that snapshot. Another run creating
+     * its own branch at the same moment makes the metadata commit fail although nothing conflicts (the branches have
+     * different names), so it is retried on freshly loaded metadata.
+     */
+    private long branchFromMain(Table table) {
+        for (int attempt = 1; ; attempt++) {
+            org.apache.iceberg.Table iceberg = tables.load(table);
+            long base = iceberg.currentSnapshot().snapshotId();
+            try {
+                iceberg.manageSnapshots().createBranch(branch, base).commit();
+                return base;
+            } catch (CommitFailedException e) {
+                if (attempt == BRANCH_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The main snapshot of {@code table} this run branched from. */
