@@ -9,9 +9,10 @@ import java.util.concurrent.Callable;
 import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.NearestFilms;
+import org.filmpalette.query.FilmLookup;
 import org.filmpalette.query.PaletteReader;
-import org.filmpalette.query.QuerySession;
 import org.filmpalette.render.TerminalSwatches;
+import org.filmpalette.store.DirectTables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code filmpalette compare}: the films whose palettes are nearest to one film's, by palette_distance. */
+/**
+ * {@code filmpalette compare}: the films whose palettes are nearest to one film's, by palette_distance; read without
+ * Spark ({@link FilmLookup}), so it answers in seconds on any archive size.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the films nearest to --film by palette_distance (EMD over CIEDE2000), with both palettes.")
 final class CompareCommand implements Callable<Integer> {
@@ -50,11 +54,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         PaletteReader.checkAlgorithm(algorithm);
         boolean ansi = TerminalSwatches.wanted(color);
-        try (QuerySession session = tables.open()) {
-            PaletteReader reader = new PaletteReader(session.spark());
-            Palette own = reader.filmPalette(film, algorithm);
-            List<NearestFilms.Neighbor> neighbors = new NearestFilms(session.spark()).of(film, algorithm, top);
-            Map<String, Palette> others = reader.filmPalettes(algorithm,
+        try (DirectTables direct = tables.openDirect()) {
+            FilmLookup lookup = new FilmLookup(direct);
+            Palette own = lookup.filmPalette(film, algorithm);
+            List<NearestFilms.Neighbor> neighbors = lookup.nearest(film, algorithm, top);
+            Map<String, Palette> others = lookup.filmPalettes(algorithm,
                     neighbors.stream().map(NearestFilms.Neighbor::filmId).toList());
             int width = Math.max(film.length(), neighbors.stream().mapToInt(n -> n.filmId().length()).max().orElse(0));
             PrintWriter out = spec.commandLine().getOut();

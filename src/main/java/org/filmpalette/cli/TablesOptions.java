@@ -6,6 +6,7 @@ import java.util.Map;
 import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.config.JobSettings;
 import org.filmpalette.query.QuerySession;
+import org.filmpalette.store.DirectTables;
 
 import picocli.CommandLine.Option;
 
@@ -21,12 +22,21 @@ final class TablesOptions {
 
     /** A session over the tables; unknown keys fail before Spark starts. */
     QuerySession open() {
+        return QuerySession.open(tables, checkedConf());
+    }
+
+    /** The tables read without Spark ({@code spark.sql.catalog.*} and {@code spark.hadoop.*} keys apply). */
+    DirectTables openDirect() {
+        return DirectTables.open(tables, checkedConf());
+    }
+
+    private Map<String, String> checkedConf() {
         for (String key : conf.keySet()) {
             if (!key.startsWith(JobSettings.SPARK_PREFIX)) {
                 throw new ConfigurationException("Invalid --conf: " + key
                         + " (only spark.* keys apply to this command)");
             }
         }
-        return QuerySession.open(tables, conf);
+        return conf;
     }
 }

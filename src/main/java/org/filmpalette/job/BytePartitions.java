@@ -11,8 +11,8 @@ import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.filmpalette.store.TableSchemas;
 
 import scala.Tuple2;
 
@@ -56,7 +56,7 @@ final class BytePartitions {
         }
         int last = partitions - 1;
         JavaRDD<Row> rows = frames.select(StageSchemas.columns(StageSchemas.LISTED)).javaRDD()
-                .groupBy(row -> row.getString(0))
+                .groupBy(row -> row.<String>getAs(TableSchemas.FILM_ID))
                 .flatMapToPair(film -> placed(film._2(), starts.get(film._1()), width, last))
                 // A HashPartitioner sends int key i < partitions to partition i: exactly the planned one.
                 .partitionBy(new HashPartitioner(partitions))
@@ -71,15 +71,14 @@ final class BytePartitions {
     private static Iterator<Tuple2<Integer, Row>> placed(Iterable<Row> film, long start, double width, int last) {
         List<Row> frames = new ArrayList<>();
         film.forEach(frames::add);
-        frames.sort(Comparator.comparing(row -> row.getString(1)));
+        frames.sort(Comparator.comparing(row -> row.<String>getAs(TableSchemas.FRAME_ID)));
         List<Tuple2<Integer, Row>> keyed = new ArrayList<>(frames.size());
         long end = start;
         for (Row frame : frames) {
-            long size = frame.getLong(3);
+            long size = frame.<Long>getAs(TableSchemas.SIZE_BYTES);
             end += size;
             int partition = (int) Math.floor((end - size / 2.0) / width);
-            keyed.add(new Tuple2<>(Math.min(last, Math.max(0, partition)),
-                    RowFactory.create(frame.get(0), frame.get(1), frame.get(2), frame.get(3), frame.get(4))));
+            keyed.add(new Tuple2<>(Math.min(last, Math.max(0, partition)), frame));
         }
         return keyed.iterator();
     }

@@ -27,6 +27,7 @@ import org.filmpalette.config.BlankFrames;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.ingest.PixelSampler;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.query.ColorRows;
 
 /**
  * Fits each film's palette with genuine MLlib estimators over its stills' palette colors, each weighted by its
@@ -72,7 +73,7 @@ final class FilmPaletteFitter {
         if (stills.isEmpty()) {
             return null;
         }
-        List<Palette> palettes = stills.stream().map(still -> PaletteRows.palette(still.getList(1))).toList();
+        List<Palette> palettes = stills.stream().map(still -> ColorRows.palette(still.<Row>getList(still.fieldIndex(COLORS)))).toList();
         MllibClusterer.Result fit = clusterer.fitStillColors(spark, palettes, config.colorSpace(), algorithm,
                 filmSeed(config.seed(), film));
         FilmAccentPass.Fit kept = new FilmAccentPass(config.colorSpace(), config.k()).apply(palettes,
@@ -92,15 +93,15 @@ final class FilmPaletteFitter {
                 .where(col(FILM_ID).equalTo(film).and(col(ALGORITHM).equalTo(algorithm.id())))
                 .select(FRAME_ID, COLORS)
                 .collectAsList());
-        all.sort(Comparator.comparing(still -> UTF8String.fromString(still.getString(0))));
+        all.sort(Comparator.comparing(still -> UTF8String.fromString(still.<String>getAs(FRAME_ID))));
         if (config.blankFrames() == BlankFrames.INCLUDE) {
             return all;
         }
         Set<String> blankIds = new HashSet<>();
         for (Row row : blank.where(col(FILM_ID).equalTo(film)).select(FRAME_ID).collectAsList()) {
-            blankIds.add(row.getString(0));
+            blankIds.add(row.<String>getAs(FRAME_ID));
         }
-        List<Row> nonBlank = all.stream().filter(still -> !blankIds.contains(still.getString(0))).toList();
+        List<Row> nonBlank = all.stream().filter(still -> !blankIds.contains(still.<String>getAs(FRAME_ID))).toList();
         return nonBlank.isEmpty() ? all : nonBlank;
     }
 }

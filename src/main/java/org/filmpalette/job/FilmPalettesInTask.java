@@ -12,6 +12,7 @@ import static org.filmpalette.store.TableSchemas.FRAME_ID;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +20,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.filmpalette.cluster.FilmAccentPass;
 import org.filmpalette.cluster.WeightedColorFitter;
 import org.filmpalette.color.ColorSpace;
@@ -31,6 +34,8 @@ import org.filmpalette.config.BlankFrames;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.palette.Order;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.palette.Swatch;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.TableSchemas;
 
 /**
@@ -47,6 +52,12 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
     private static final String BLANK_FRAME = "blank_frame";
+    /** The input rows' columns, selected in this order by {@link #fit}. */
+    private static final List<String> INPUT = List.of(FILM_ID, FRAME_ID, ALGORITHM, COLORS, BLANK_FRAME);
+    private static final int FILM = INPUT.indexOf(FILM_ID);
+    private static final int STILL_ALGORITHM = INPUT.indexOf(ALGORITHM);
+    private static final int STILL_COLORS = INPUT.indexOf(COLORS);
+    private static final int BLANK_STILL = INPUT.indexOf(BLANK_FRAME);
 
     private final ColorSpace space;
     private final int k;
@@ -83,16 +94,16 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
             Dataset<Row> blank = frames.where(col(BLANK).isNotNull())
                     .select(col(FILM_ID), col(FRAME_ID), lit(true).as(BLANK_FRAME));
             stills = stills.join(broadcast(blank), JoinKeys.of(FILM_ID, FRAME_ID), "left")
-                    .select(col(FILM_ID), col(FRAME_ID), col(ALGORITHM), col(COLORS),
-                            col(BLANK_FRAME).isNotNull().as(BLANK_FRAME));
+                    .withColumn(BLANK_FRAME, col(BLANK_FRAME).isNotNull());
         }
+        stills = stills.select(INPUT.stream().map(functions::col).toArray(Column[]::new));
         return stills.repartition(partitions, col(FILM_ID), col(ALGORITHM))
                 .sortWithinPartitions(FILM_ID, ALGORITHM, FRAME_ID)
                 .mapPartitions(new FilmPalettesInTask(config, runId, computedAt),
                         Encoders.row(TableSchemas.FILM_PALETTES_SCHEMA));
     }
 
-    /** Input rows: film_id, frame_id, algorithm, colors, blank_frame; sorted by the first three within the partition. */
+    /** Input rows: {@link #INPUT}, sorted by film, algorithm and frame within the partition. */
     @Override
     public Iterator<Row> call(Iterator<Row> stills) {
         WeightedColorFitter fitter = new WeightedColorFitter(space, k, maxIterations, order, sample);
@@ -109,10 +120,10 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
                 if (pending == null) {
                     throw new NoSuchElementException();
                 }
-                Group group = new Group(pending.getString(0), pending.getString(2));
-                while (pending != null && group.film.equals(pending.getString(0))
-                        && group.algorithm.equals(pending.getString(2))) {
-                    group.add(pending.getList(3), pending.getBoolean(4));
+                Group group = new Group(pending.getString(FILM), pending.getString(STILL_ALGORITHM));
+                while (pending != null && group.film.equals(pending.getString(FILM))
+                        && group.algorithm.equals(pending.getString(STILL_ALGORITHM))) {
+                    group.add(ColorRows.palette(pending.<Row>getList(STILL_COLORS)), pending.getBoolean(BLANK_STILL));
                     pending = stills.hasNext() ? stills.next() : null;
                 }
                 return group.fit(fitter);
@@ -132,16 +143,11 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
             this.algorithm = algorithm;
         }
 
-        void add(List<Row> colors, boolean blank) {
-            Row[] ranked = new Row[colors.size()];
-            for (Row color : colors) {
-                ranked[color.getInt(0) - 1] = color;
-            }
-            Palette still = PaletteRows.palette(colors);
+        void add(Palette still, boolean blank) {
             if (!blank || blankFrames == BlankFrames.INCLUDE) {
-                regular.add(ranked, still);
+                regular.add(still);
             }
-            all.add(ranked, still);
+            all.add(still);
         }
 
         Row fit(WeightedColorFitter fitter) {
@@ -196,16 +202,18 @@ final class FilmPalettesInTask implements MapPartitionsFunction<Row, Row> {
             return Palette.of(colors, summed, order);
         }
 
-        void add(Row[] ranked, Palette still) {
+        void add(Palette still) {
             palettes.add(still);
-            if (count + ranked.length > rgb.length) {
-                int capacity = Math.max(2 * rgb.length, count + ranked.length);
+            if (count + still.size() > rgb.length) {
+                int capacity = Math.max(2 * rgb.length, count + still.size());
                 rgb = Arrays.copyOf(rgb, capacity);
                 weights = Arrays.copyOf(weights, capacity);
             }
-            for (Row color : ranked) {
-                rgb[count] = (color.getInt(2) << 16) | (color.getInt(3) << 8) | color.getInt(4);
-                weights[count] = color.getDouble(8);
+            List<Swatch> ranked = new ArrayList<>(still.swatches());
+            ranked.sort(Comparator.comparingInt(Swatch::rank));
+            for (Swatch color : ranked) {
+                rgb[count] = color.rgb();
+                weights[count] = color.share();
                 count++;
             }
             stills++;

@@ -45,10 +45,10 @@ final class FrameOutcomes implements Serializable {
     }
 
     private FrameOutcomes add(Row row) {
-        if (STATUS_OK.equals(row.getString(0))) {
+        if (STATUS_OK.equals(row.<String>getAs(STATUS))) {
             ok++;
         } else {
-            rejected.merge(kind(row.getString(1)), 1L, Long::sum);
+            rejected.merge(kind(row.<String>getAs(REASON)), 1L, Long::sum);
         }
         return this;
     }

@@ -50,6 +50,8 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
     private static final String ADDED = "added";
     private static final String ADDED_BYTES = "added_bytes";
     private static final String REMOVED = "removed";
+    private static final int LISTED_FILM = StageSchemas.index(StageSchemas.LISTED, FILM_ID);
+    private static final int LISTED_SIZE = StageSchemas.index(StageSchemas.LISTED, SIZE_BYTES);
 
     /** One film's share of the listing: files listed, files to decode and their total size. */
     record FilmCounts(long seen, long added, long addedBytes, long removed) {}
@@ -95,9 +97,10 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
                 .unionByName(removed.groupBy(FILM_ID).agg(lit(0L).as(ADDED), lit(0L).as(ADDED_BYTES),
                         count(lit(1)).as(REMOVED)));
         for (Row row : changes.collectAsList()) {
-            FilmCounts before = films.getOrDefault(row.getString(0), new FilmCounts(0, 0, 0, 0));
-            films.put(row.getString(0), new FilmCounts(before.seen(), before.added() + row.getLong(1),
-                    before.addedBytes() + row.getLong(2), before.removed() + row.getLong(3)));
+            String film = row.getAs(FILM_ID);
+            FilmCounts before = films.getOrDefault(film, new FilmCounts(0, 0, 0, 0));
+            films.put(film, new FilmCounts(before.seen(), before.added() + row.<Long>getAs(ADDED),
+                    before.addedBytes() + row.<Long>getAs(ADDED_BYTES), before.removed() + row.<Long>getAs(REMOVED)));
         }
         SortedSet<String> touchedSet = new TreeSet<>(repairFilms);
         films.forEach((film, counts) -> {
@@ -116,9 +119,9 @@ record IncrementalPlan(Dataset<Row> newFrames, Dataset<Row> keptFrames, List<Str
     private static Map<String, FilmCounts> countListed(JavaRDD<Row> listedRows) {
         TreeMap<String, long[]> perFilm = listedRows.aggregate(new TreeMap<String, long[]>(),
                 (counts, row) -> {
-                    long[] film = counts.computeIfAbsent(row.getString(0), id -> new long[2]);
+                    long[] film = counts.computeIfAbsent(row.getString(LISTED_FILM), id -> new long[2]);
                     film[0]++;
-                    film[1] += row.getLong(3);
+                    film[1] += row.getLong(LISTED_SIZE);
                     return counts;
                 },
                 (left, right) -> {

@@ -63,7 +63,7 @@ final class MllibStillEngine {
         MllibClusterer clusterer = new MllibClusterer(config.k(), config.maxIterations());
         List<Callable<Row>> fits = new ArrayList<>();
         for (Row frame : okFrames) {
-            fits.add(() -> fitStill(frames, clusterer, frame.getString(0), frame.getString(1)));
+            fits.add(() -> fitStill(frames, clusterer, frame.getAs(FILM_ID), frame.getAs(FRAME_ID)));
         }
         List<Row> palettes = new DriverPool(spark.sparkContext(), config.parallelism())
                 .run("fit still palettes with MLlib", fits);

@@ -47,6 +47,7 @@ import org.filmpalette.config.RunMode;
 import org.filmpalette.ingest.DecodeLimits;
 import org.filmpalette.neighbors.EmbeddingColumn;
 import org.filmpalette.neighbors.NeighborSearch;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.CommitObserver;
 import org.filmpalette.store.FilmSet;
 import org.filmpalette.store.PaletteTables;
@@ -299,11 +300,12 @@ public final class PalettePipeline {
         // One small query, sorted here: a Spark sort would add a sampling job and a shuffle.
         List<Row> palettes = new ArrayList<>(tables.read(Table.FILM_PALETTES)
                 .select(col(FILM_ID), col(ALGORITHM), col(COLORS)).collectAsList());
-        palettes.sort(Comparator.<Row, String>comparing(row -> row.getString(0)).thenComparing(row -> row.getString(1)));
+        palettes.sort(Comparator.<Row, String>comparing(row -> row.getAs(FILM_ID))
+                .thenComparing(row -> row.<String>getAs(ALGORITHM)));
         List<String> lines = new ArrayList<>();
         for (Row row : palettes) {
-            lines.add(row.getString(0) + " " + row.getString(1) + ": "
-                    + PaletteRows.palette(row.getList(2)).hexList());
+            lines.add(row.getAs(FILM_ID) + " " + row.getAs(ALGORITHM) + ": "
+                    + ColorRows.palette(row.<Row>getList(row.fieldIndex(COLORS))).hexList());
         }
         // Once published the frames table holds exactly the listed frames, so its films are the listed ones.
         long films = plan.films().values().stream().filter(film -> film.seen() > 0).count();

@@ -1,17 +1,15 @@
 package org.filmpalette.job;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.filmpalette.palette.Palette;
-import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
+import org.filmpalette.query.ColorRows;
+import org.filmpalette.store.TableSchemas;
 
 /**
- * Converts palettes to and from the {@code colors} column ({@code array<struct<rank, hex, r, g, b, lab_*, share,
- * role>>}).
+ * Writes palettes as the {@code colors} column ({@code array<struct<rank, hex, r, g, b, lab_*, share, role>>}), rows
+ * carrying {@link TableSchemas#COLOR} so that {@link ColorRows} reads them back by name even before Spark encodes them.
  */
 final class PaletteRows {
 
@@ -21,23 +19,10 @@ final class PaletteRows {
     static Row[] colors(Palette palette) {
         Row[] colors = new Row[palette.size()];
         for (Swatch swatch : palette.swatches()) {
-            colors[swatch.rank() - 1] = RowFactory.create(swatch.rank(), swatch.hex(), swatch.red(), swatch.green(),
-                    swatch.blue(), swatch.labL(), swatch.labA(), swatch.labB(), swatch.share(), swatch.role().id());
+            colors[swatch.rank() - 1] = new GenericRowWithSchema(new Object[] {swatch.rank(), swatch.hex(),
+                    swatch.red(), swatch.green(), swatch.blue(), swatch.labL(), swatch.labA(), swatch.labB(),
+                    swatch.share(), swatch.role().id()}, TableSchemas.COLOR);
         }
         return colors;
-    }
-
-    /** The palette of rows written by {@link #colors}; roles missing in older rows are derived. */
-    static Palette palette(List<Row> colors) {
-        List<Swatch> swatches = new ArrayList<>(colors.size());
-        boolean missingRole = false;
-        for (Row color : colors) {
-            int rgb = (color.getInt(2) << 16) | (color.getInt(3) << 8) | color.getInt(4);
-            boolean hasRole = color.size() > 9 && !color.isNullAt(9);
-            missingRole |= !hasRole;
-            swatches.add(new Swatch(color.getInt(0), rgb, color.getDouble(5), color.getDouble(6), color.getDouble(7),
-                    color.getDouble(8), hasRole ? Role.parse(color.getString(9)) : Role.DOMINANT));
-        }
-        return missingRole ? Palette.withDerivedRoles(swatches) : new Palette(swatches);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.TableSchemas;
 
 /**
@@ -19,7 +20,7 @@ final class RoleBackfill {
 
     private static final UserDefinedFunction DERIVE = udf(
             (UDF1<scala.collection.Seq<Row>, Row[]>) colors -> PaletteRows.colors(
-                    PaletteRows.palette(scala.jdk.javaapi.CollectionConverters.asJava(colors))),
+                    ColorRows.palette(colors)),
             TableSchemas.COLORS_TYPE).asNonNullable();
 
     private RoleBackfill() {}

@@ -51,8 +51,13 @@ public final class NearestFilms {
         if (stored.size() >= top) {
             return stored;
         }
+        return exact(film, own, reader.filmPalettes(algorithm), top);
+    }
+
+    /** The {@code top} films of {@code palettes} nearest to {@code film} (palette {@code own}) by exact distance. */
+    static List<Neighbor> exact(String film, Palette own, Map<String, Palette> palettes, int top) {
         // On all cores; the order (distance, then film id) is total, so the result does not depend on the split.
-        return reader.filmPalettes(algorithm).entrySet().parallelStream()
+        return palettes.entrySet().parallelStream()
                 .filter(other -> !other.getKey().equals(film))
                 .map(other -> new Neighbor(other.getKey(), PaletteDistance.between(own, other.getValue())))
                 .sorted(Comparator.comparingDouble(Neighbor::distance).thenComparing(Neighbor::filmId))
@@ -75,7 +80,7 @@ public final class NearestFilms {
                 .over(Window.partitionBy("film").orderBy(col("distance"), col("other"))))
                 .where(col("place").leq(top)).orderBy("film", "place");
         for (Row row : ranked.collectAsList()) {
-            nearest.get(row.getString(0)).add(new Neighbor(row.getString(1), row.getDouble(2)));
+            nearest.get(row.<String>getAs("film")).add(new Neighbor(row.getAs("other"), row.<Double>getAs("distance")));
         }
         return new LinkedHashMap<>(nearest);
     }

@@ -23,6 +23,9 @@ import org.filmpalette.store.TableSchemas;
  */
 public final class PaletteReader {
 
+    /** How many film ids an error about an unknown film lists. */
+    static final int KNOWN_FILMS = 20;
+
     private final SparkSession spark;
 
     public PaletteReader(SparkSession spark) {
@@ -84,8 +87,9 @@ public final class PaletteReader {
                 .orderBy(TableSchemas.FILM_ID, TableSchemas.FRAME_ID).toLocalIterator();
         while (rows.hasNext()) {
             Row row = rows.next();
-            stills.computeIfAbsent(row.getString(0), film -> new ArrayList<>())
-                    .add(new Still(row.getString(1), ColorRows.palette(row.<Row>getList(2))));
+            stills.computeIfAbsent(row.getAs(TableSchemas.FILM_ID), film -> new ArrayList<>())
+                    .add(new Still(row.getAs(TableSchemas.FRAME_ID),
+                            ColorRows.palette(row.<Row>getList(row.fieldIndex(TableSchemas.COLORS)))));
         }
         return stills;
     }
@@ -108,15 +112,25 @@ public final class PaletteReader {
         List<String> algorithms = filmPalettes().where(col(TableSchemas.FILM_ID).equalTo(film))
                 .select(TableSchemas.ALGORITHM).distinct().orderBy(TableSchemas.ALGORITHM).as(
                         org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> films = algorithms.isEmpty() ? filmPalettes().select(TableSchemas.FILM_ID).distinct()
+                .orderBy(TableSchemas.FILM_ID).limit(KNOWN_FILMS + 1).as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList() : List.of();
+        return unknownFilmOrAlgorithm(film, algorithm, algorithms, films);
+    }
+
+    /**
+     * The error for a film without a palette of {@code algorithm}: naming the film's algorithms when it has some,
+     * else the first known films ({@code firstFilms}: in id order, up to {@value #KNOWN_FILMS} and one more).
+     */
+    static ConfigurationException unknownFilmOrAlgorithm(String film, String algorithm, List<String> algorithms,
+            List<String> firstFilms) {
         if (!algorithms.isEmpty()) {
             return new ConfigurationException("Invalid --algorithm: " + algorithm + " (film " + film
                     + " has palettes for " + String.join(", ", algorithms) + ")");
         }
-        List<String> films = filmPalettes().select(TableSchemas.FILM_ID).distinct().orderBy(TableSchemas.FILM_ID)
-                .limit(21).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        String known = films.isEmpty() ? "the film_palettes table is empty"
-                : "known films: " + String.join(", ", films.subList(0, Math.min(20, films.size())))
-                        + (films.size() > 20 ? ", …" : "");
+        String known = firstFilms.isEmpty() ? "the film_palettes table is empty"
+                : "known films: " + String.join(", ", firstFilms.subList(0, Math.min(KNOWN_FILMS, firstFilms.size())))
+                        + (firstFilms.size() > KNOWN_FILMS ? ", …" : "");
         return new ConfigurationException("Invalid --film: " + film + " (not in film_palettes; " + known + ")");
     }
 

@@ -1,11 +1,8 @@
 package org.filmpalette.query;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.spark.sql.SparkSession;
-import org.filmpalette.config.ConfigurationException;
 import org.filmpalette.job.SparkSessions;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
@@ -20,8 +17,6 @@ import org.filmpalette.store.TablesCatalog;
  * {@link #close()}.
  */
 public final class QuerySession implements AutoCloseable {
-
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private final SparkSession spark;
     private final boolean owned;
@@ -39,7 +34,7 @@ public final class QuerySession implements AutoCloseable {
      * @throws IllegalArgumentException naming {@code --tables} when none of the four tables exists there
      */
     public static QuerySession open(String tablesRoot, Map<String, String> sparkConf) {
-        String root = qualify(tablesRoot);
+        String root = TablesCatalog.qualify(tablesRoot);
         scala.Option<SparkSession> running = SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
         boolean owned = running.isEmpty();
         SparkSession spark = owned ? SparkSessions.create(sparkConf) : running.get();
@@ -85,15 +80,6 @@ public final class QuerySession implements AutoCloseable {
         if (tables.exist()) {
             return;
         }
-        throw new ConfigurationException("Invalid --tables: " + given
-                + " (no frames, still_palettes, film_palettes or runs table there; write them with `filmpalette run`)");
-    }
-
-    private static String qualify(String location) {
-        if (location == null || location.isBlank()) {
-            throw new ConfigurationException("Missing --tables (a path or URI is required)");
-        }
-        String trimmed = location.strip();
-        return SCHEME.matcher(trimmed).matches() ? trimmed : "file:" + Path.of(trimmed).toAbsolutePath().normalize();
+        throw TablesCatalog.noTables(given);
     }
 }

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.spark.sql.SparkSession;
 import org.filmpalette.config.ConfigurationException;
@@ -30,6 +31,7 @@ public final class TablesCatalog {
     public static final String SQLITE_FILE = "catalog.db";
 
     private static final String CATALOG_PREFIX = "spark.sql.catalog.";
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private final String name;
 
@@ -95,6 +97,25 @@ public final class TablesCatalog {
         URI uri = URI.create(root);
         return spark.conf().contains(CATALOG_PREFIX + CONFIGURED) || !"file".equals(uri.getScheme())
                 ? null : Path.of(uri.getPath());
+    }
+
+    /**
+     * The tables root as a URI: {@code file:/…} for a local path, a URI as given.
+     *
+     * @throws ConfigurationException naming {@code --tables} when there is none
+     */
+    public static String qualify(String location) {
+        if (location == null || location.isBlank()) {
+            throw new ConfigurationException("Missing --tables (a path or URI is required)");
+        }
+        String trimmed = location.strip();
+        return SCHEME.matcher(trimmed).matches() ? trimmed : "file:" + Path.of(trimmed).toAbsolutePath().normalize();
+    }
+
+    /** The error of a read-only command pointed at a root without tables, {@code given} as the user wrote it. */
+    public static ConfigurationException noTables(String given) {
+        return new ConfigurationException("Invalid --tables: " + given
+                + " (no frames, still_palettes, film_palettes or runs table there; write them with `filmpalette run`)");
     }
 
     public String name() {

@@ -30,17 +30,23 @@ class S3IT {
         s3 = new S3Server();
         // SparkContext logs Spark's whole configuration at INFO (spark.logConf): its redaction must hide the keys too.
         try (LogCapture capture = new LogCapture("org.apache.spark.SparkContext")) {
-            List<String> args = new ArrayList<>(List.of("run", "--input", S3Server.FRAMES, "--tables", S3Server.TABLES));
             catalog = java.nio.file.Files.createTempDirectory("s3it-catalog").resolve("catalog.db");
-            for (String setting : S3Server.concat(S3Server.concat(s3.connectionSettings(),
-                    S3Server.credentialSettings()), S3Server.catalogSettings("filmpalette", catalog))) {
-                args.add("--conf");
-                args.add(setting);
-            }
+            List<String> args = withSettings("run", "--input", S3Server.FRAMES, "--tables", S3Server.TABLES);
             args.addAll(List.of("--conf", "spark.logConf=true"));
             run = CliRun.of(args.toArray(String[]::new));
             logs = capture.text();
         }
+    }
+
+    /** {@code args} and the settings of the bucket and of the configured catalog, as {@code --conf} options. */
+    private static List<String> withSettings(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (String setting : S3Server.concat(S3Server.concat(s3.connectionSettings(),
+                S3Server.credentialSettings()), S3Server.catalogSettings("filmpalette", catalog))) {
+            all.add("--conf");
+            all.add(setting);
+        }
+        return all;
     }
 
     @AfterAll
@@ -58,6 +64,19 @@ class S3IT {
         s3.configure(SharedSpark.session().sparkContext().hadoopConfiguration());
         S3Server.registerCatalog(SharedSpark.session(), "s3it", catalog);
         new TableChecks(SharedSpark.session(), S3Server.TABLES, "s3it").assertOneFullRunOverSample();
+    }
+
+    @Test
+    void compareReadsTheConfiguredCatalogAndTheBucketWithoutSpark() {
+        assertEquals(0, run.exitCode(), run.toString());
+        CliRun compare = CliRun.of(withSettings("compare", "--tables", S3Server.TABLES, "--film", "synthetic-dusk",
+                "--top", "2", "--color", "never").toArray(String[]::new));
+        assertEquals(0, compare.exitCode(), compare.toString());
+        // The bucket holds two films: the other one is the only neighbor.
+        List<String> lines = compare.out().lines().toList();
+        assertEquals(2, lines.size(), compare.toString());
+        assertTrue(lines.get(0).startsWith("synthetic-dusk (kmeans)  #"), compare.toString());
+        assertTrue(lines.get(1).matches(" +\\d+\\.\\d\\d  synthetic-primaries  #.*"), compare.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 import org.filmpalette.testing.TestImages;
@@ -50,7 +51,7 @@ class BlankAndLetterboxedFramesTest {
                 "a blank frame keeps its still palette");
         for (Row film : PipelineRuns.rows(tables, Table.FILM_PALETTES)) {
             assertEquals(1, (int) film.getAs(TableSchemas.FRAMES));
-            Palette palette = PaletteRows.palette(film.getList(film.fieldIndex(TableSchemas.COLORS)));
+            Palette palette = ColorRows.palette(film.getList(film.fieldIndex(TableSchemas.COLORS)));
             assertTrue(palette.swatches().stream().allMatch(s -> DeltaE2000.between(s.rgb(), 0x020202) > 20),
                     palette.hexList());
         }

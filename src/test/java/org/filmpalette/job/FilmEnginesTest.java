@@ -26,6 +26,7 @@ import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Swatch;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
@@ -95,7 +96,7 @@ class FilmEnginesTest {
             assertTrue(taskCost <= 1.05 * mllibCost, key + ": task engine cost " + taskCost + " vs MLlib " + mllibCost);
             assertEquals(colors.stills, task.get(key).getInt(FRAMES), key);
             assertEquals(colors.stills, mllib.get(key).getInt(FRAMES), key);
-            assertEquals(1.0, PaletteRows.palette(task.get(key).getList(COLORS)).swatches().stream()
+            assertEquals(1.0, ColorRows.palette(task.get(key).getList(COLORS)).swatches().stream()
                     .mapToDouble(Swatch::share).sum(), 1e-9, key);
         }
     }
@@ -142,7 +143,7 @@ class FilmEnginesTest {
         List<Integer> rgb = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Row still : used) {
-            for (Swatch swatch : PaletteRows.palette(still.getList(1)).swatches()) {
+            for (Swatch swatch : ColorRows.palette(still.getList(1)).swatches()) {
                 rgb.add(swatch.rgb());
                 weights.add(swatch.share());
             }
@@ -151,7 +152,7 @@ class FilmEnginesTest {
     }
 
     private static double cost(Colors colors, Row film) {
-        Palette palette = PaletteRows.palette(film.getList(COLORS));
+        Palette palette = ColorRows.palette(film.getList(COLORS));
         return WeightedColorFitter.cost(colors.rgb.stream().mapToInt(Integer::intValue).toArray(),
                 colors.weights.stream().mapToDouble(Double::doubleValue).toArray(), colors.rgb.size(), palette,
                 config.colorSpace());

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 import org.filmpalette.testing.TestImages;
@@ -42,7 +43,7 @@ class GridAlgorithmTest {
         }
         Row film = PipelineRuns.rows(tables, Table.FILM_PALETTES).stream()
                 .filter(row -> row.getAs(TableSchemas.ALGORITHM).equals("grid")).findFirst().orElseThrow();
-        Palette filmPalette = PaletteRows.palette(film.getList(film.fieldIndex(TableSchemas.COLORS)));
+        Palette filmPalette = ColorRows.palette(film.getList(film.fieldIndex(TableSchemas.COLORS)));
         assertEquals(4, filmPalette.size(), filmPalette.hexList());
         assertSwatch(filmPalette, 0xF0D020, 0.25, 1e-9);
         assertEquals(2, (int) film.getAs(TableSchemas.FRAMES));

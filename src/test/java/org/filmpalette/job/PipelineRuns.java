@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.filmpalette.config.JobSettings;
 import org.filmpalette.config.JobConfig;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
@@ -50,7 +51,7 @@ final class PipelineRuns {
             throw new AssertionError("Expected one still palette for " + film + "/" + frame + " " + algorithm
                     + ", found " + rows.size());
         }
-        return PaletteRows.palette(rows.get(0).getList(0));
+        return ColorRows.palette(rows.get(0).getList(0));
     }
 
     /**

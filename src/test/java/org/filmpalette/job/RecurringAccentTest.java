@@ -12,6 +12,7 @@ import org.filmpalette.color.DeltaE2000;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Role;
 import org.filmpalette.palette.Swatch;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
 import org.filmpalette.testing.TestImages;
@@ -42,7 +43,7 @@ class RecurringAccentTest {
         List<Row> films = PipelineRuns.rows(tables, Table.FILM_PALETTES);
         assertEquals(2, films.size());
         for (Row film : films) {
-            Palette palette = PaletteRows.palette(film.getList(film.fieldIndex(TableSchemas.COLORS)));
+            Palette palette = ColorRows.palette(film.getList(film.fieldIndex(TableSchemas.COLORS)));
             Swatch nearest = palette.swatches().stream()
                     .min((a, b) -> Double.compare(DeltaE2000.between(a.rgb(), ACCENT), DeltaE2000.between(b.rgb(), ACCENT)))
                     .orElseThrow();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.query.ColorRows;
 import org.filmpalette.query.PaletteDistance;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
@@ -130,7 +131,7 @@ class VideoFilmTest {
         for (Row row : PipelineRuns.rows(tables, Table.FILM_PALETTES)) {
             films.computeIfAbsent(row.getString(row.fieldIndex(TableSchemas.FILM_ID)), id -> new TreeMap<>())
                     .put(row.getString(row.fieldIndex(TableSchemas.ALGORITHM)),
-                            PaletteRows.palette(row.getList(row.fieldIndex(TableSchemas.COLORS))));
+                            ColorRows.palette(row.getList(row.fieldIndex(TableSchemas.COLORS))));
         }
         for (String algorithm : List.of("kmeans", "bisecting")) {
             double distance = PaletteDistance.between(films.get("bbb_video").get(algorithm),
