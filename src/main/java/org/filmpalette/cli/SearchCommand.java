@@ -15,9 +15,9 @@ import org.filmpalette.ingest.FrameRejectedException;
 import org.filmpalette.neighbors.PaletteSearch;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.query.PaletteReader;
-import org.filmpalette.query.QuerySession;
 import org.filmpalette.render.TerminalSwatches;
 import org.filmpalette.serve.OneImagePalette;
+import org.filmpalette.store.DirectTables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,8 +71,8 @@ final class SearchCommand implements Callable<Integer> {
         Palette query = like == null ? null : likePalette(Algorithm.parse(algorithm));
         Integer rgb = color == null ? null : parseColor(color);
         PrintWriter out = spec.commandLine().getOut();
-        try (QuerySession session = tables.open()) {
-            PaletteSearch search = new PaletteSearch(session.spark());
+        try (DirectTables direct = tables.openDirect()) {
+            PaletteSearch search = new PaletteSearch(direct);
             if (query != null) {
                 printLike(out, query, search.like(query, searched, algorithm, top));
             } else {

@@ -1,5 +1,8 @@
 package org.filmpalette.neighbors;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * The {@link PaletteEmbedding} as {@code still_palettes.embedding} stores it: each of its
  * {@value PaletteEmbedding#DIMENSIONS} coordinates as a signed 16-bit little-endian integer of thousandths (a
@@ -45,10 +48,20 @@ public final class StoredEmbedding {
 
     /** The squared Euclidean distance from {@code embedding} to the stored one, without decoding it first. */
     public static double squaredDistance(double[] embedding, byte[] bytes) {
-        checkLength(bytes);
+        return squaredDistance(embedding, ByteBuffer.wrap(bytes));
+    }
+
+    /** {@link #squaredDistance(double[], byte[])} of the bytes from the buffer's position to its limit. */
+    public static double squaredDistance(double[] embedding, ByteBuffer bytes) {
+        if (bytes.remaining() != BYTES) {
+            throw new IllegalArgumentException("Invalid stored embedding: " + bytes.remaining() + " bytes (must be "
+                    + BYTES + ")");
+        }
+        ByteBuffer little = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int start = little.position();
         double sum = 0;
         for (int i = 0; i < embedding.length; i++) {
-            double d = embedding[i] - coordinate(bytes, i) / UNITS;
+            double d = embedding[i] - little.getShort(start + 2 * i) / UNITS;
             sum += d * d;
         }
         return sum;

@@ -1,9 +1,12 @@
 package org.filmpalette.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.apache.iceberg.data.Record;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.filmpalette.color.Srgb;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.palette.Role;
@@ -16,6 +19,8 @@ import org.filmpalette.store.TableSchemas;
  * before the field existed, or a projection without it) get the roles {@link Role} derives from colors and shares.
  */
 public final class ColorRows {
+
+    private static final String[] COLOR_FIELDS = TableSchemas.COLOR.fieldNames();
 
     private ColorRows() {}
 
@@ -34,7 +39,7 @@ public final class ColorRows {
 
     /** The stored role, or null when the row has none. */
     private static Role role(Row color) {
-        if (color.schema() == null || !java.util.Arrays.asList(color.schema().fieldNames()).contains(TableSchemas.ROLE)) {
+        if (color.schema() == null || !Arrays.asList(color.schema().fieldNames()).contains(TableSchemas.ROLE)) {
             return null;
         }
         int index = color.fieldIndex(TableSchemas.ROLE);
@@ -44,6 +49,20 @@ public final class ColorRows {
     /** The palette of one {@code colors} value as Spark hands it to a function: a Scala sequence of rows. */
     public static Palette palette(scala.collection.Seq<Row> colors) {
         return palette(scala.jdk.javaapi.CollectionConverters.asJava(colors));
+    }
+
+    /**
+     * The palette of one {@code colors} value as Iceberg's Java readers return it ({@code store.DirectTables}): a
+     * list of records with the fields of {@link TableSchemas#COLOR} (a record without {@code role} reads as null).
+     */
+    public static Palette fromRecords(List<?> colors) {
+        List<Row> rows = new ArrayList<>(colors.size());
+        for (Object color : colors) {
+            Record record = (Record) color;
+            rows.add(new GenericRowWithSchema(Arrays.stream(COLOR_FIELDS).map(record::getField).toArray(),
+                    TableSchemas.COLOR));
+        }
+        return palette(rows);
     }
 
     static Swatch swatch(Row color) {

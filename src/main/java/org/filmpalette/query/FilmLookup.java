@@ -6,7 +6,6 @@ import static org.apache.iceberg.expressions.Expressions.in;
 import static org.apache.iceberg.expressions.Expressions.lessThanOrEqual;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +15,6 @@ import java.util.TreeSet;
 
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.filmpalette.neighbors.FilmNeighbors;
 import org.filmpalette.palette.Palette;
 import org.filmpalette.store.DirectTables;
@@ -31,8 +28,6 @@ import org.filmpalette.store.TableSchemas;
  * {@link NearestFilms} does in a Spark session. A one-film read touches one bucket of the film tables.
  */
 public final class FilmLookup {
-
-    private static final String[] COLOR_FIELDS = TableSchemas.COLOR.fieldNames();
 
     private final DirectTables tables;
 
@@ -94,15 +89,7 @@ public final class FilmLookup {
         return films.stream().limit(PaletteReader.KNOWN_FILMS + 1).toList();
     }
 
-    /** The row's {@code colors} as {@link ColorRows} reads them: rows of {@link TableSchemas#COLOR}. */
     private static Palette palette(Record row) {
-        List<?> colors = (List<?>) row.getField(TableSchemas.COLORS);
-        List<Row> rows = new ArrayList<>(colors.size());
-        for (Object color : colors) {
-            Record record = (Record) color;
-            rows.add(new GenericRowWithSchema(Arrays.stream(COLOR_FIELDS).map(record::getField).toArray(),
-                    TableSchemas.COLOR));
-        }
-        return ColorRows.palette(rows);
+        return ColorRows.fromRecords((List<?>) row.getField(TableSchemas.COLORS));
     }
 }

@@ -11,6 +11,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
@@ -19,6 +25,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.SparkConf;
 
@@ -93,6 +100,61 @@ public final class DirectTables implements AutoCloseable {
             throw new UncheckedIOException("Cannot read " + table.id(), e);
         }
         return rows;
+    }
+
+    /** Whether {@code table} exists and has the column {@code name} (tables written by an older version may not). */
+    public boolean hasColumn(Table table, String name) {
+        return exists(table) && catalog.loadTable(identifier(table)).schema().findField(name) != null;
+    }
+
+    /**
+     * Folds the rows of {@code table} matching {@code filter} ({@code columns} only) into accumulators, one per
+     * bucket of a film table (one for {@code runs}), the buckets read on all cores; the accumulators in bucket order.
+     * Each accumulator sees its bucket's rows in the files' order: fold into something whose result does not depend
+     * on the order (a total order, a sum) to get one answer on any number of cores.
+     */
+    public <A> List<A> fold(Table table, Expression filter, List<String> columns, Supplier<A> start,
+            BiConsumer<A, Record> add) {
+        if (!exists(table)) {
+            return List.of();
+        }
+        org.apache.iceberg.Table iceberg = catalog.loadTable(identifier(table));
+        int buckets = table.partitionedByFilm() ? PaletteTables.FILM_BUCKETS : 1;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(buckets,
+                Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<A>> parts = new ArrayList<>();
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                Expression part = buckets == 1 ? filter
+                        : Expressions.and(filter, Expressions.equal(Expressions.bucket(TableSchemas.FILM_ID, buckets),
+                                bucket));
+                parts.add(pool.submit(() -> {
+                    A accumulator = start.get();
+                    try (CloseableIterable<Record> records = IcebergGenerics.read(iceberg).where(part)
+                            .select(columns.toArray(String[]::new)).build()) {
+                        for (Record record : records) {
+                            add.accept(accumulator, record);
+                        }
+                    }
+                    return accumulator;
+                }));
+            }
+            List<A> folded = new ArrayList<>(parts.size());
+            for (Future<A> part : parts) {
+                folded.add(part.get());
+            }
+            return folded;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + table.id(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Cannot read " + table.id(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.filmpalette.neighbors.NeighborSearch;
 import org.filmpalette.neighbors.PaletteSearch;
 import org.filmpalette.neighbors.PalettePoint;
 import org.filmpalette.palette.Palette;
+import org.filmpalette.store.DirectTables;
 import org.filmpalette.store.PaletteTables;
 import org.filmpalette.store.Table;
 import org.filmpalette.store.TableSchemas;
@@ -117,7 +118,10 @@ public final class NeighborsBench {
                     .agg(org.apache.spark.sql.functions.sum("n")).first().getLong(0);
             double scan = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            List<PaletteSearch.Hit> hits = new PaletteSearch(spark).like(query, PaletteSearch.Level.STILL, "kmeans", 20);
+            List<PaletteSearch.Hit> hits;
+            try (DirectTables direct = DirectTables.open(root, java.util.Map.of())) {
+                hits = new PaletteSearch(direct).like(query, PaletteSearch.Level.STILL, "kmeans", 20);
+            }
             double search = (System.nanoTime() - start) / 1e9;
             System.out.printf("stills: round %d: search --like over %d stills %.1f s in-process, one plain scan of "
                     + "colors (%d colors) %.1f s: %.2fx the scan; nearest %s/%s at %.2f (the query is still %s)%n",
