@@ -1,5 +1,6 @@
 package org.filmpalette.cli;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.spark.sql.SparkSession;
 import org.filmpalette.color.DeltaE2000;
+import org.filmpalette.store.PaletteTables;
+import org.filmpalette.store.Table;
+import org.filmpalette.store.TableSchemas;
+import org.filmpalette.store.TablesCatalog;
 import org.filmpalette.testing.SampleTables;
+import org.filmpalette.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +49,34 @@ class SearchCommandTest {
             double second = Double.parseDouble(lines[2].trim().split("\\s+")[0]);
             assertTrue(second > 0.0, result.out());
         }
+    }
+
+    @Test
+    void likeOverStillsWrittenBeforeTheEmbeddingColumnEmbedsTheirColorsAndAnswersTheSame() throws Exception {
+        Path input = dir.resolve("frames/" + SampleTables.DUSK);
+        Files.createDirectories(input);
+        try (var frames = Files.list(Path.of("data-sample", SampleTables.DUSK))) {
+            for (Path frame : (Iterable<Path>) frames::iterator) {
+                Files.copy(frame, input.resolve(frame.getFileName()));
+            }
+        }
+        Path own = dir.resolve("tables");
+        SampleTables.runKmeans(input.getParent(), own);
+        String[] search = {"search", "--tables", own.toString(), "--like",
+            "data-sample/synthetic-dusk/frame_00004.jpg", "--top", "3"};
+        Cli.Result stored = Cli.run(search);
+
+        // Rows of an older run: the column is there (the table was evolved), their embedding is null.
+        SparkSession spark = SharedSpark.session();
+        String stills = new PaletteTables(spark, TablesCatalog.qualify(own.toString())).catalog()
+                .tableName(Table.STILL_PALETTES);
+        spark.sql("UPDATE " + stills + " SET " + TableSchemas.EMBEDDING + " = NULL");
+        assertEquals(0, spark.table(stills).where(col(TableSchemas.EMBEDDING).isNotNull()).count());
+        Cli.Result derived = Cli.run(search);
+
+        assertEquals(0, derived.exitCode(), derived.err());
+        assertEquals(4, derived.out().split("\n").length, derived.out());
+        assertEquals(stored.out(), derived.out());
     }
 
     @Test
