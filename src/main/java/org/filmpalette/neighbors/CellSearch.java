@@ -27,7 +27,10 @@ public final class CellSearch {
         return pairs;
     }
 
-    /** The {@code count} members nearest to {@code query} by embedding distance, then id. */
+    /**
+     * The {@code count} members nearest to {@code query} by embedding distance, then id. Squared distances rank the
+     * same; a member's sum stops as soon as it exceeds the farthest kept one, which cannot then be displaced.
+     */
     static List<PalettePoint> nearestByEmbedding(PalettePoint query, List<PalettePoint> members, int count) {
         record Scored(PalettePoint point, double distance) {}
         Comparator<Scored> nearestFirst = Comparator.comparingDouble(Scored::distance)
@@ -38,12 +41,17 @@ public final class CellSearch {
             if (member.id().equals(query.id())) {
                 continue;
             }
-            double distance = PaletteEmbedding.distance(q, member.embedding());
+            double bound = kept.size() < count ? Double.POSITIVE_INFINITY : kept.peek().distance();
+            double distance = PaletteEmbedding.squaredDistanceUpTo(q, member.embedding(), bound);
+            if (distance > bound) {
+                continue;
+            }
+            Scored scored = new Scored(member, distance);
             if (kept.size() < count) {
-                kept.add(new Scored(member, distance));
-            } else if (nearestFirst.compare(new Scored(member, distance), kept.peek()) < 0) {
+                kept.add(scored);
+            } else if (nearestFirst.compare(scored, kept.peek()) < 0) {
                 kept.poll();
-                kept.add(new Scored(member, distance));
+                kept.add(scored);
             }
         }
         return kept.stream().sorted(nearestFirst).map(Scored::point).toList();

@@ -89,6 +89,25 @@ public final class PaletteEmbedding {
         return embedding;
     }
 
+    /**
+     * The squared distance of {@code x} and {@code y} when it is at most {@code bound}; otherwise some value above
+     * {@code bound} (the sum stops once past it, every eighth coordinate checked).
+     */
+    public static double squaredDistanceUpTo(double[] x, double[] y, double bound) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i += 8) {
+            int end = Math.min(x.length, i + 8);
+            for (int k = i; k < end; k++) {
+                double d = x[k] - y[k];
+                sum += d * d;
+            }
+            if (sum > bound) {
+                return sum;
+            }
+        }
+        return sum;
+    }
+
     /** The Euclidean distance of two embeddings, about ΔE00 units. */
     public static double distance(double[] x, double[] y) {
         double sum = 0;

@@ -79,6 +79,35 @@ class TransportSolverTest {
     }
 
     @Test
+    void degenerateProblemsOfTiedCostsAndEqualOrZeroMassesCarryTheirCertificateToo() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int round = 0; round < 2000; round++) {
+            int n = 1 + random.nextInt(9);
+            int m = 1 + random.nextInt(9);
+            // Masses of 0, 1 or 2 units (never all 0) and costs of 0–3: many equal partial sums and tied cells, the
+            // cases where a pivot ships nothing and a simplex could cycle.
+            double[] a = tiedMasses(random, n);
+            double[] b = tiedMasses(random, m);
+            double[][] cost = new double[n][m];
+            for (double[] row : cost) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = random.nextInt(4);
+                }
+            }
+            assertOptimal(a, b, cost, TransportSolver.solve(a, b, cost));
+        }
+        // Identity costs on equal masses: the diagonal, at cost 0.
+        double[] equal = {1, 1, 1, 1, 1, 1, 1, 1};
+        double[][] identity = new double[8][8];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 8; j++) {
+                identity[i][j] = i == j ? 0 : 10;
+            }
+        }
+        assertEquals(0.0, TransportSolver.solve(equal, equal, identity).cost(), 1e-12);
+    }
+
+    @Test
     void rejectsMassesThatCannotBeShipped() {
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
                 () -> TransportSolver.solve(new double[0], new double[] {1}, new double[0][]));
@@ -162,6 +191,16 @@ class TransportSolverTest {
             positions[i] = random.nextDouble() * 100;
         }
         return positions;
+    }
+
+    private static double[] tiedMasses(SplittableRandom random, int count) {
+        double[] masses = new double[count];
+        while (Arrays.stream(masses).sum() == 0) {
+            for (int i = 0; i < count; i++) {
+                masses[i] = random.nextInt(3);
+            }
+        }
+        return masses;
     }
 
     private static double[] masses(SplittableRandom random, int count) {
