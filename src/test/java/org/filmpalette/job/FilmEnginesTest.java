@@ -137,13 +137,14 @@ class FilmEnginesTest {
         List<Row> rows = new ArrayList<>(stills.where(col(TableSchemas.FILM_ID).equalTo(film)
                 .and(col(TableSchemas.ALGORITHM).equalTo(algorithm)))
                 .select(TableSchemas.FRAME_ID, TableSchemas.COLORS).collectAsList());
-        rows.sort(Comparator.comparing(row -> UTF8String.fromString(row.getString(0))));
-        List<Row> regular = rows.stream().filter(row -> !blank.contains(row.getString(0))).toList();
+        rows.sort(Comparator.comparing(row -> UTF8String.fromString(row.<String>getAs(TableSchemas.FRAME_ID))));
+        List<Row> regular = rows.stream().filter(row -> !blank.contains(row.<String>getAs(TableSchemas.FRAME_ID)))
+                .toList();
         List<Row> used = regular.isEmpty() ? rows : regular;
         List<Integer> rgb = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Row still : used) {
-            for (Swatch swatch : ColorRows.palette(still.getList(1)).swatches()) {
+            for (Swatch swatch : ColorRows.palette(still.<Row>getList(still.fieldIndex(TableSchemas.COLORS))).swatches()) {
                 rgb.add(swatch.rgb());
                 weights.add(swatch.share());
             }

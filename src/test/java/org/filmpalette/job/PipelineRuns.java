@@ -51,7 +51,7 @@ final class PipelineRuns {
             throw new AssertionError("Expected one still palette for " + film + "/" + frame + " " + algorithm
                     + ", found " + rows.size());
         }
-        return ColorRows.palette(rows.get(0).getList(0));
+        return ColorRows.palette(rows.get(0).<Row>getList(rows.get(0).fieldIndex(TableSchemas.COLORS)));
     }
 
     /**
