@@ -57,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
         try (DirectTables direct = tables.openDirect()) {
             FilmLookup lookup = new FilmLookup(direct);
             Palette own = lookup.filmPalette(film, algorithm);
-            List<NearestFilms.Neighbor> neighbors = lookup.nearest(film, algorithm, top);
+            List<NearestFilms.Neighbor> neighbors = lookup.nearest(film, own, algorithm, top);
             Map<String, Palette> others = lookup.filmPalettes(algorithm,
                     neighbors.stream().map(NearestFilms.Neighbor::filmId).toList());
             int width = Math.max(film.length(), neighbors.stream().mapToInt(n -> n.filmId().length()).max().orElse(0));

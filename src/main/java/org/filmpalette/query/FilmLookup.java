@@ -50,9 +50,8 @@ public final class FilmLookup {
         throw PaletteReader.unknownFilmOrAlgorithm(film, algorithm, algorithms, firstFilms);
     }
 
-    /** The {@code top} films nearest to {@code film}. */
-    public List<NearestFilms.Neighbor> nearest(String film, String algorithm, int top) {
-        Palette own = filmPalette(film, algorithm);
+    /** The {@code top} films nearest to {@code film}, whose palette is {@code own} ({@link #filmPalette}). */
+    public List<NearestFilms.Neighbor> nearest(String film, Palette own, String algorithm, int top) {
         List<NearestFilms.Neighbor> stored = new ArrayList<>();
         tables.read(Table.FILM_NEIGHBORS, and(equal(FilmNeighbors.FILM_ID, film),
                         and(equal(FilmNeighbors.ALGORITHM, algorithm), lessThanOrEqual(FilmNeighbors.RANK, top))),

@@ -140,21 +140,39 @@ public final class TransportSolver {
             }
         }
 
-        /** u and v with u[i] + v[j] = cost[i][j] on every basic cell, u[0] = 0, by a walk of the tree. */
+        /** u and v with u[i] + v[j] = cost[i][j] on every basic cell, u[0] = 0, along a walk of the whole tree. */
         private void duals() {
+            int reached = walkTree(0, -1);
+            u[0] = 0.0;
+            for (int k = 1; k < reached; k++) {
+                int node = queue[k];
+                if (node < n) {
+                    u[node] = cost[node][parent[node] - n] - v[parent[node] - n];
+                } else {
+                    v[node - n] = cost[parent[node]][node - n] - u[parent[node]];
+                }
+            }
+        }
+
+        /**
+         * Breadth-first walk of the basis tree from node {@code start} (supplies 0..n-1, demands n..n+m-1), recording
+         * each node's {@code parent} and the visit order in {@code queue}, until {@code target} is reached (-1: the
+         * whole tree); returns the number of nodes visited.
+         */
+        private int walkTree(int start, int target) {
             java.util.Arrays.fill(seen, false);
             int head = 0;
             int tail = 0;
-            u[0] = 0.0;
-            seen[0] = true;
-            queue[tail++] = 0;
-            while (head < tail) {
+            seen[start] = true;
+            parent[start] = -1;
+            queue[tail++] = start;
+            while (head < tail && (target < 0 || !seen[target])) {
                 int node = queue[head++];
                 if (node < n) {
                     for (int j = 0; j < m; j++) {
                         if (basic[node][j] && !seen[n + j]) {
-                            v[j] = cost[node][j] - u[node];
                             seen[n + j] = true;
+                            parent[n + j] = node;
                             queue[tail++] = n + j;
                         }
                     }
@@ -162,13 +180,14 @@ public final class TransportSolver {
                     int j = node - n;
                     for (int i = 0; i < n; i++) {
                         if (basic[i][j] && !seen[i]) {
-                            u[i] = cost[i][j] - v[j];
                             seen[i] = true;
+                            parent[i] = node;
                             queue[tail++] = i;
                         }
                     }
                 }
             }
+            return tail;
         }
 
         /** The cell (as i * m + j) to bring into the basis, or -1 when the basis is optimal. */
@@ -198,34 +217,8 @@ public final class TransportSolver {
          * and + along the tree path from column ej back to row ei; the − cell that empties first leaves the basis.
          */
         private void pivot(int ei, int ej, boolean bland) {
-            java.util.Arrays.fill(seen, false);
-            int head = 0;
-            int tail = 0;
-            seen[ei] = true;
-            parent[ei] = -1;
-            queue[tail++] = ei;
             int target = n + ej;
-            while (head < tail && !seen[target]) {
-                int node = queue[head++];
-                if (node < n) {
-                    for (int j = 0; j < m; j++) {
-                        if (basic[node][j] && !seen[n + j]) {
-                            seen[n + j] = true;
-                            parent[n + j] = node;
-                            queue[tail++] = n + j;
-                        }
-                    }
-                } else {
-                    int j = node - n;
-                    for (int i = 0; i < n; i++) {
-                        if (basic[i][j] && !seen[i]) {
-                            seen[i] = true;
-                            parent[i] = node;
-                            queue[tail++] = i;
-                        }
-                    }
-                }
-            }
+            walkTree(ei, target);
             // The path's cells from the column end: (parent(ej), ej) is −, the next +, and so on.
             double theta = Double.POSITIVE_INFINITY;
             int leaveI = -1;

@@ -59,14 +59,14 @@ public final class DirectTables implements AutoCloseable {
             settings.put(submitted._1(), submitted._2());
         }
         settings.putAll(sparkConf);
-        Path local = "file".equals(URI.create(root).getScheme()) && !settings.containsKey(CATALOG_PREFIX
-                + TablesCatalog.CONFIGURED) ? Path.of(URI.create(root).getPath()) : null;
-        if (local != null && !Files.isRegularFile(local.resolve(TablesCatalog.SQLITE_FILE))) {
+        boolean configured = settings.containsKey(CATALOG_PREFIX + TablesCatalog.CONFIGURED);
+        URI uri = URI.create(root);
+        if (!configured && "file".equals(uri.getScheme())
+                && !Files.isRegularFile(Path.of(uri.getPath()).resolve(TablesCatalog.SQLITE_FILE))) {
             throw TablesCatalog.noTables(tablesRoot);
         }
-        String name = settings.containsKey(CATALOG_PREFIX + TablesCatalog.CONFIGURED) ? TablesCatalog.CONFIGURED
-                : "filmpalette_direct";
-        if (!name.equals(TablesCatalog.CONFIGURED)) {
+        String name = configured ? TablesCatalog.CONFIGURED : "filmpalette_direct";
+        if (!configured) {
             settings.putAll(TablesCatalog.embeddedSettings(name, root));
         }
         DirectTables tables = new DirectTables(CatalogUtil.buildIcebergCatalog(name,
