@@ -14,16 +14,26 @@ import org.filmpalette.query.PaletteFunctions;
  */
 public final class SparkSessions {
 
+    static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
     static final String ICEBERG_EXTENSIONS = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
 
     private SparkSessions() {}
 
+    /**
+     * The session of a palette run. An embedded one also runs without whole-stage code generation: a run's few
+     * thousand rows per query save less than Janino and then the JIT spend compiling each query's generated Java in
+     * a JVM that lives for one run (README, Performance); {@code --conf spark.sql.codegen.wholeStage=true} restores it.
+     */
     public static SparkSession create(JobConfig config) {
-        return create(config.sparkConf());
+        return create(config.sparkConf(), Map.of(WHOLE_STAGE_CODEGEN, "false"));
     }
 
-    /** A session with {@code sparkConf} applied: what {@link #create(JobConfig)} does, for read-only commands. */
+    /** A session with {@code sparkConf} applied, for read-only commands. */
     public static SparkSession create(Map<String, String> sparkConf) {
+        return create(sparkConf, Map.of());
+    }
+
+    private static SparkSession create(Map<String, String> sparkConf, Map<String, String> embeddedRunDefaults) {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("filmpalette");
         boolean embedded = !submitted.contains("spark.master") && !sparkConf.containsKey("spark.master");
@@ -34,6 +44,7 @@ public final class SparkSessions {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions",
                             Integer.toString(2 * Runtime.getRuntime().availableProcessors()));
+            embeddedRunDefaults.forEach(builder::config);
         }
         builder.config("spark.scheduler.mode", "FAIR")
                 .config("spark.sql.session.timeZone", "UTC")
