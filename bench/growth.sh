@@ -24,7 +24,7 @@ for n in $sizes; do
     per_film=$(( (n + films - 1) / films ))
     for film in "$full"/film-*; do
       mkdir -p "$archive/$(basename "$film")"
-      find "$film" -name '*.jpg' | sort | head -n "$per_film" | xargs -r ln -f -t "$archive/$(basename "$film")"
+      find "$film" -name '*.jpg' | sort | sed -n "1,${per_film}p" | xargs -r ln -f -t "$archive/$(basename "$film")"
     done
   fi
   [ "$n" = "$largest" ] && archive="$full"
